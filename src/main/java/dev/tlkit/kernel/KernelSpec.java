@@ -1,0 +1,85 @@
+package dev.tlkit.kernel;
+
+import com.google.gson.GsonBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the kernel's {@code kernel.json}: how Jupyter starts the kit's kernel. The launcher then
+ * installs the folder with {@code jupyter kernelspec install}; the notebook tests point
+ * {@code JUPYTER_PATH} at a folder of their own.
+ *
+ * <p>{@code java -cp ... dev.tlkit.kernel.KernelSpec PROJECT_DIR OUTPUT_DIR}
+ */
+public final class KernelSpec {
+    /** The kernel name notebooks refer to in their metadata. */
+    public static final String NAME = "java-transfer-kit";
+    public static final String DISPLAY_NAME = "Java (transfer-learning kit)";
+
+    /** JVM settings for the kernel: offline DJL, headless charts, a heap that fits on Binder. */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-Dai.djl.offline=true",
+            "-Dai.djl.default_engine=PyTorch",
+            "-Djava.awt.headless=true",
+            "-Xmx1g",
+            "-XX:+UseSerialGC",
+            "-Xss4m",
+            "-Djava.security.manager=allow",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+
+    /** glibc settings measured to cut system time and speed up training (see DESIGN.md). */
+    public static final Map<String, String> ENVIRONMENT = Map.of(
+            "MALLOC_MMAP_THRESHOLD_", "33554432",
+            "MALLOC_TRIM_THRESHOLD_", "268435456");
+
+    private KernelSpec() {
+    }
+
+    /** The kernel's class path for a built project: the kit's jar and its runtime dependencies. */
+    public static String classpath(Path projectDir) {
+        Path target = projectDir.toAbsolutePath().normalize().resolve("target");
+        return target.resolve("transfer-kit.jar") + File.pathSeparator + target.resolve("lib") + File.separator + "*";
+    }
+
+    /** Writes {@code kernel.json} into {@code outputDir}; returns its path. */
+    public static Path write(Path projectDir, Path outputDir) throws IOException {
+        Path jar = projectDir.toAbsolutePath().normalize().resolve("target/transfer-kit.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: build the kit first (mvn -DskipTests package, or ./kit build)");
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.addAll(JVM_OPTIONS);
+        argv.add("-cp");
+        argv.add(classpath(projectDir));
+        argv.add(KernelMain.class.getName());
+        argv.add("{connection_file}");
+
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", argv);
+        spec.put("display_name", DISPLAY_NAME);
+        spec.put("language", "java");
+        spec.put("interrupt_mode", "message");
+        spec.put("env", ENVIRONMENT);
+
+        Files.createDirectories(outputDir);
+        Path file = outputDir.resolve("kernel.json");
+        Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: KernelSpec PROJECT_DIR OUTPUT_DIR");
+            System.exit(2);
+        }
+        System.out.println(write(Path.of(args[0]), Path.of(args[1])));
+    }
+}

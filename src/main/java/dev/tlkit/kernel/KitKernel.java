@@ -1,0 +1,124 @@
+package dev.tlkit.kernel;
+
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kit's Java kernel: JShell behind Jupyter's protocol, with the kit's module on its classpath,
+ * IJava's magics ({@code %classpath}, {@code %jars}, {@code %load}) and display functions, and
+ * renderers for tables, charts and images.
+ */
+public final class KitKernel extends BaseKernel {
+    /** Run before the first cell: IJava's {@code display} functions, imported statically. */
+    static final List<String> STARTUP = List.of("import static dev.tlkit.kernel.Display.*;");
+
+    private final JavaEvaluator evaluator;
+    private final LanguageInfo languageInfo;
+
+    public KitKernel(String classpath) {
+        this.evaluator = new JavaEvaluator(classpath, STARTUP);
+        this.languageInfo = new LanguageInfo.Builder("Java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+        KitRenderers.registerAll(getRenderer());
+        Display.attach(this);
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return languageInfo;
+    }
+
+    @Override
+    public String getBanner() {
+        return "Java " + Runtime.version() + " - transfer-learning kit kernel";
+    }
+
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        Object value = evalCell(code);
+        if (value == JavaEvaluator.NO_VALUE || value == null) {
+            return null;
+        }
+        return getRenderer().render(value);
+    }
+
+    /** Runs a cell's magics and Java code in order; returns the value of its last Java expression. */
+    Object evalCell(String code) throws CellError {
+        Object last = JavaEvaluator.NO_VALUE;
+        for (CellParser.Segment segment : CellParser.split(code)) {
+            if (segment.magic()) {
+                last = applyMagic(segment);
+            } else {
+                last = evaluator.eval(segment.text(), segment.firstLine());
+            }
+        }
+        return last;
+    }
+
+    private Object applyMagic(CellParser.Segment segment) throws CellError {
+        List<String> args = segment.magicArgs();
+        switch (segment.magicName()) {
+            case "jars":
+                evaluator.addToClasspath(ClasspathMagics.jars(args));
+                return JavaEvaluator.NO_VALUE;
+            case "classpath":
+                evaluator.addToClasspath(ClasspathMagics.classpath(args));
+                return JavaEvaluator.NO_VALUE;
+            case "load":
+                return load(args, segment.firstLine());
+            default:
+                throw new CellError("MagicError", "unknown magic %" + segment.magicName(), List.of(
+                        "Unknown line magic %" + segment.magicName() + " at cell line " + segment.firstLine() + ".",
+                        "This kernel knows %classpath, %jars and %load (as IJava does)."));
+        }
+    }
+
+    private Object load(List<String> args, int line) throws CellError {
+        if (args.size() != 1) {
+            throw new CellError("MagicError", "%load takes one file", List.of(
+                    "%load at cell line " + line + " takes exactly one file, e.g. %load helpers.jsh"));
+        }
+        Path file = Path.of(args.get(0));
+        try {
+            return evalCell(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CellError("MagicError", "cannot read " + file, List.of(
+                    "%load could not read " + file.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ").",
+                    "Relative paths start at the notebook's folder."));
+        }
+    }
+
+    @Override
+    public List<String> formatError(Exception e) {
+        if (e instanceof CellError error) {
+            List<String> lines = new ArrayList<>();
+            for (String line : error.lines()) {
+                lines.add(errorStyler.secondary(line));
+            }
+            return lines;
+        }
+        return super.formatError(e);
+    }
+
+    @Override
+    public void interrupt() {
+        evaluator.stop();
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        evaluator.close();
+    }
+}
