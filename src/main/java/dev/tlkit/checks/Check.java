@@ -7,59 +7,57 @@ import java.util.function.Supplier;
  * Check cells: each call prints exactly one line, {@code CHECK PASS: <name>} or
  * {@code CHECK FAIL: <name>: <what was expected and what was seen>}, which the notebook tests
  * and the grader read. Names are stable sentences ("linear probe beats scratch at k = 1").
- * Each method also returns whether the check passed.
  */
 public final class Check {
     private Check() {
     }
 
     /** Passes when {@code passed} is true; otherwise prints {@code failure}. */
-    public static boolean that(String name, boolean passed, String failure) {
-        return report(new CheckResult(name, passed, passed ? "" : failure));
+    public static void that(String name, boolean passed, String failure) {
+        report(new CheckResult(name, passed, passed ? "" : failure));
     }
 
     /**
      * Runs {@code failure}: it returns null when all is well, or a message saying what is wrong. An
      * exception (for example an exercise's unimplemented {@code // TODO}) fails the check with its message.
      */
-    public static boolean passes(String name, Supplier<String> failure) {
+    public static void passes(String name, Supplier<String> failure) {
         String message;
         try {
             message = failure.get();
         } catch (RuntimeException | Error e) {
             message = "it threw " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        return report(new CheckResult(name, message == null, message == null ? "" : message));
+        report(new CheckResult(name, message == null, message == null ? "" : message));
     }
 
     /** Passes when {@code measured >= threshold}. */
-    public static boolean atLeast(String name, double measured, double threshold) {
-        return that(name, measured >= threshold,
+    public static void atLeast(String name, double measured, double threshold) {
+        that(name, measured >= threshold,
                 "expected at least " + format(threshold) + ", measured " + format(measured));
     }
 
     /** Passes when {@code measured <= threshold}. */
-    public static boolean atMost(String name, double measured, double threshold) {
-        return that(name, measured <= threshold,
+    public static void atMost(String name, double measured, double threshold) {
+        that(name, measured <= threshold,
                 "expected at most " + format(threshold) + ", measured " + format(measured));
     }
 
     /** Passes when {@code low <= measured <= high}. */
-    public static boolean between(String name, double measured, double low, double high) {
-        return that(name, measured >= low && measured <= high,
+    public static void between(String name, double measured, double low, double high) {
+        that(name, measured >= low && measured <= high,
                 "expected between " + format(low) + " and " + format(high) + ", measured " + format(measured));
     }
 
     /** Passes when {@code expected.equals(actual)}. */
-    public static boolean equal(String name, Object expected, Object actual) {
+    public static void equal(String name, Object expected, Object actual) {
         boolean same = expected == null ? actual == null : expected.equals(actual);
-        return that(name, same, "expected " + expected + ", saw " + actual);
+        that(name, same, "expected " + expected + ", saw " + actual);
     }
 
-    private static boolean report(CheckResult result) {
+    private static void report(CheckResult result) {
         System.out.println(result.line());
         System.out.flush();
-        return result.passed();
     }
 
     static String format(double value) {

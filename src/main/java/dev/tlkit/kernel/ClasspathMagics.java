@@ -49,6 +49,8 @@ final class ClasspathMagics {
         try {
             GlobFinder finder = new GlobFinder(glob);
             return filesOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return java.util.List.of(); // the folder does not exist: reported as "matched nothing"
         } catch (IOException e) {
             throw new CellError("MagicError", glob + ": " + e.getMessage(),
                     List.of("Could not read " + glob + ": " + e.getMessage()));

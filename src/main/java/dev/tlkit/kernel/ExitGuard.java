@@ -11,16 +11,9 @@ import java.security.Permission;
 final class ExitGuard extends SecurityManager {
 
     static void install() {
-        if (System.getSecurityManager() instanceof ExitGuard) {
-            return;
-        }
-        // Java 17 prints a four-line deprecation notice here that nobody using the kernel can act on.
-        java.io.PrintStream err = System.err;
-        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
+        // Java 17 prints a deprecation notice to the kernel's log (not to the notebook) here.
+        if (!(System.getSecurityManager() instanceof ExitGuard)) {
             System.setSecurityManager(new ExitGuard());
-        } finally {
-            System.setErr(err);
         }
     }
 

@@ -11,9 +11,6 @@ import java.nio.file.Path;
  * kernel.json that {@link KernelSpec} produces.
  */
 public final class KernelMain {
-    /** Held so the logger (and its level) is not garbage-collected. */
-    private static final java.util.logging.Logger PROTOCOL_LOG = java.util.logging.Logger.getLogger("io.github.spencerpark");
-
     private KernelMain() {
     }
 
@@ -36,8 +33,8 @@ public final class KernelMain {
         System.exit(0);
     }
 
-    /** The base kernel logs every socket event at INFO; keep the Jupyter console readable. */
+    /** The base kernel logs every socket event at INFO (on top-level loggers); keep the Jupyter console readable. */
     private static void quietProtocolLogging() {
-        PROTOCOL_LOG.setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
 }

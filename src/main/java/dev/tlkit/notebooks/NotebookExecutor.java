@@ -1,0 +1,192 @@
+package dev.tlkit.notebooks;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.tlkit.checks.CheckResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Executes a notebook through real Jupyter (Debian's nbclient, driven by the kit's
+ * {@code run_notebook.py}) on the kit's kernel, and reads back what happened: errors per cell,
+ * check lines, time and peak memory of the kernel process.
+ */
+public final class NotebookExecutor {
+    private static final String DRIVER = "/dev/tlkit/notebooks/run_notebook.py";
+
+    private final Path outputDir;
+    private final Duration cellTimeout;
+    private final boolean keepGoing;
+    private final boolean html;
+    private final Path jupyterPath;
+
+    private NotebookExecutor(Path outputDir, Duration cellTimeout, boolean keepGoing, boolean html, Path jupyterPath) {
+        this.outputDir = outputDir;
+        this.cellTimeout = cellTimeout;
+        this.keepGoing = keepGoing;
+        this.html = html;
+        this.jupyterPath = jupyterPath;
+    }
+
+    /** Writes executed notebooks to {@code outputDir}; stops at the first failing cell; 10 minutes per cell. */
+    public static NotebookExecutor writingTo(Path outputDir) {
+        return new NotebookExecutor(outputDir, Duration.ofMinutes(10), false, false, null);
+    }
+
+    /** A limit per cell: a cell that runs longer is interrupted and fails. */
+    public NotebookExecutor withCellTimeout(Duration timeout) {
+        return new NotebookExecutor(outputDir, timeout, keepGoing, html, jupyterPath);
+    }
+
+    /** Runs every cell even after one fails (as a grader does, so every check gets its say). */
+    public NotebookExecutor keepGoingAfterErrors() {
+        return new NotebookExecutor(outputDir, cellTimeout, true, html, jupyterPath);
+    }
+
+    /** Also writes an HTML export next to the executed notebook. */
+    public NotebookExecutor withHtml() {
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, true, jupyterPath);
+    }
+
+    /** Looks for kernels in {@code dir/kernels} first (Jupyter's JUPYTER_PATH). */
+    public NotebookExecutor withJupyterPath(Path dir) {
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, dir);
+    }
+
+    public NotebookRun run(Path notebook) {
+        try {
+            Files.createDirectories(outputDir);
+            String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+            Path executed = outputDir.resolve(name + ".ipynb");
+            Path result = outputDir.resolve(name + ".result.json");
+            Files.deleteIfExists(result);
+            List<String> command = new ArrayList<>(List.of(python(), driver().toString(), notebook.toString(),
+                    "--output", executed.toString(), "--result", result.toString(),
+                    "--cell-timeout", String.valueOf(cellTimeout.toSeconds())));
+            if (keepGoing) {
+                command.add("--allow-errors");
+            }
+            if (html) {
+                command.addAll(List.of("--html", outputDir.resolve(name + ".html").toString()));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(outputDir.resolve(name + ".log").toFile());
+            if (jupyterPath != null) {
+                builder.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
+            }
+            Process process = builder.start();
+            long limitSeconds = cellTimeout.toSeconds() * Math.max(1, countCells(notebook)) + 120;
+            if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("executing " + notebook + " did not finish in " + limitSeconds + " s");
+            }
+            if (!Files.exists(result)) {
+                throw new IllegalStateException("executing " + notebook + " failed before it produced a result;"
+                        + " see " + outputDir.resolve(name + ".log") + ":\n" + tail(outputDir.resolve(name + ".log")));
+            }
+            return read(notebook, executed, result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not execute " + notebook, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while executing " + notebook, e);
+        }
+    }
+
+    private static NotebookRun read(Path notebook, Path executed, Path resultFile) throws IOException {
+        JsonObject result = JsonParser.parseString(Files.readString(resultFile)).getAsJsonObject();
+        String status = result.get("status").getAsString();
+        int failedCell = result.get("failed_cell").isJsonNull() ? 0 : result.get("failed_cell").getAsInt();
+        String error = describeError(result.get("error"));
+        double seconds = result.get("seconds").getAsDouble();
+        double peak = result.get("peak_rss_mb").isJsonNull() ? 0 : result.get("peak_rss_mb").getAsDouble();
+
+        List<CheckResult> checks = new ArrayList<>();
+        List<Integer> errorCells = new ArrayList<>();
+        if (Files.exists(executed)) {
+            JsonArray cells = JsonParser.parseString(Files.readString(executed)).getAsJsonObject().getAsJsonArray("cells");
+            for (int i = 0; i < cells.size(); i++) {
+                JsonObject cell = cells.get(i).getAsJsonObject();
+                if (!cell.has("outputs")) {
+                    continue;
+                }
+                for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                    JsonObject output = o.getAsJsonObject();
+                    String type = output.get("output_type").getAsString();
+                    if ("error".equals(type)) {
+                        errorCells.add(i + 1);
+                    } else if ("stream".equals(type) && "stdout".equals(output.get("name").getAsString())) {
+                        checks.addAll(CheckResult.parse(text(output.get("text"))));
+                    }
+                }
+            }
+        }
+        return new NotebookRun(notebook, executed, status, failedCell, error, errorCells, checks, seconds, peak);
+    }
+
+    private static String describeError(JsonElement error) {
+        if (error == null || error.isJsonNull()) {
+            return "";
+        }
+        JsonObject e = error.getAsJsonObject();
+        StringBuilder text = new StringBuilder(e.get("ename").getAsString()).append(": ").append(e.get("evalue").getAsString());
+        if (e.has("traceback")) {
+            for (JsonElement line : e.getAsJsonArray("traceback")) {
+                text.append('\n').append(line.getAsString().replaceAll("\u001B\\[[;\\d]*m", ""));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String text(JsonElement text) {
+        if (text.isJsonArray()) {
+            StringBuilder joined = new StringBuilder();
+            text.getAsJsonArray().forEach(part -> joined.append(part.getAsString()));
+            return joined.toString();
+        }
+        return text.getAsString();
+    }
+
+    private static int countCells(Path notebook) throws IOException {
+        return JsonParser.parseString(Files.readString(notebook)).getAsJsonObject().getAsJsonArray("cells").size();
+    }
+
+    private static String tail(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    private static String python() {
+        String configured = System.getenv("KIT_PYTHON");
+        return configured != null && !configured.isBlank() ? configured : "/usr/bin/python3";
+    }
+
+    /** The driver script, copied out of the jar once per JVM. */
+    private static synchronized Path driver() throws IOException {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "tlkit-run_notebook-" + ProcessHandle.current().pid() + ".py");
+        if (!Files.exists(file)) {
+            try (InputStream in = NotebookExecutor.class.getResourceAsStream(DRIVER)) {
+                if (in == null) {
+                    throw new IllegalStateException(DRIVER + " is missing from the kit's jar: rebuild with ./kit build");
+                }
+                Files.write(file, in.readAllBytes());
+            }
+            file.toFile().deleteOnExit();
+        }
+        return file;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tlkit.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ImageSetTest {
+    private static final List<String> NAMES = List.of("zero", "one", "two");
+
+    /** Four 2x2 images; image i has all pixels equal to 10 * i; labels 0, 1, 2, 1. */
+    private static ImageSet tiny() {
+        byte[] pixels = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            pixels[i] = (byte) (10 * (i / 4));
+        }
+        return ImageSet.of("tiny", pixels, 4, 2, 2, new int[] {0, 1, 2, 1}, NAMES);
+    }
+
+    @Test
+    void rejectsAWrongShapeOrChannelCount() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ImageSet.of("rgb", new byte[4 * 2 * 2 * 3], 4, 2, 2, new int[4], NAMES));
+        assertTrue(e.getMessage().contains("one grey-scale channel"), e.getMessage());
+    }
+
+    @Test
+    void rejectsLabelsOutOfRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ImageSet.of("bad", new byte[8], 2, 2, 2, new int[] {0, 3}, NAMES));
+        assertTrue(e.getMessage().contains("label 3 of image 1 is out of range"), e.getMessage());
+    }
+
+    @Test
+    void countsAndSelects() {
+        ImageSet set = tiny();
+        assertArrayEquals(new int[] {1, 2, 1}, set.classCounts());
+        ImageSet picked = set.select(new int[] {3, 0}, "picked");
+        assertEquals(2, picked.size());
+        assertEquals(1, picked.label(0));
+        assertEquals(30, picked.pixel(0, 1, 1));
+        assertEquals(3, set.classTable().rowCount());
+    }
+
+    @Test
+    void onlyClassesRelabelsInTheGivenOrder() {
+        ImageSet target = tiny().onlyClasses("target", 2, 1);
+        assertEquals(List.of("two", "one"), target.classNames());
+        assertArrayEquals(new int[] {1, 0, 1}, target.labels());
+        assertEquals(20, target.pixel(1, 0, 0));
+    }
+
+    @Test
+    void convertsToAScaledFloatArray() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray array = tiny().toArray(manager);
+            assertEquals(new Shape(4, 1, 2, 2), array.getShape());
+            assertEquals(30 / 255f, array.get(3, 0, 1, 1).getFloat(), 1e-7);
+            assertArrayEquals(new long[] {0, 1, 2, 1}, tiny().labelsArray(manager).toLongArray());
+        }
+    }
+
+    @Test
+    void pixelStatisticsAreOnAZeroToOneScale() {
+        var stats = tiny().pixelStatistics();
+        double mean = stats.doubleColumn("value").get(2);
+        assertEquals(15 / 255.0, mean, 1e-12);
+    }
+}
