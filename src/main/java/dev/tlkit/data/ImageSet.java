@@ -136,6 +136,17 @@ public final class ImageSet implements Showable {
         return new ImageSet(newName, out, indices.length, height, width, outLabels, classNames);
     }
 
+    /**
+     * {@code k} images of every class, drawn at random with {@code seed} (the same seed gives the same
+     * sample): the "k labels per class" of few-shot learning.
+     *
+     * @throws IllegalArgumentException if a class has fewer than {@code k} images
+     */
+    public ImageSet samplePerClass(int k, long seed) {
+        return select(LabelSampling.perClass(labels, classNames.size(), k, seed),
+                name + " (" + k + " per class, seed " + seed + ")");
+    }
+
     /** The first {@code n} images. */
     public ImageSet head(int n) {
         int[] indices = new int[Math.min(n, count)];

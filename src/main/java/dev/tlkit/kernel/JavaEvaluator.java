@@ -89,8 +89,12 @@ final class JavaEvaluator implements AutoCloseable {
                 default:
                     break;
             }
-            last = evalSnippet(info.source(), code, snippetStart, line);
-            consumed += remaining.length() - info.remaining().length();
+            int length = remaining.length() - info.remaining().length();
+            last = evalSnippet(info.source() == null ? remaining : info.source(), code, snippetStart, line);
+            if (remaining.substring(0, length).strip().endsWith(";")) {
+                last = NO_VALUE; // like IPython: a statement ending in ';' shows no value
+            }
+            consumed += length;
             remaining = info.remaining();
         }
         return last;

@@ -77,6 +77,17 @@ public final class KernelSpec {
         return file;
     }
 
+    /**
+     * Writes this project's kernel spec into {@code target/jupyter/kernels/NAME} and returns
+     * {@code target/jupyter}: with it as {@code JUPYTER_PATH}, Jupyter starts the kernel of this very
+     * build, whatever other kit kernel the user installed.
+     */
+    public static Path projectJupyterPath(Path projectDir) throws IOException {
+        Path dir = projectDir.toAbsolutePath().normalize().resolve("target/jupyter");
+        write(projectDir, dir.resolve("kernels").resolve(NAME));
+        return dir;
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: KernelSpec PROJECT_DIR OUTPUT_DIR");

@@ -1,5 +1,6 @@
 package dev.tlkit.kernel;
 
+import dev.tlkit.viz.ProgressBar;
 import dev.tlkit.viz.Showable;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
@@ -41,6 +42,12 @@ public final class KitRenderers {
                 .register((chart, context) -> {
                     context.renderIfRequested(MIMEType.IMAGE_PNG, () -> chartPng(chart));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.getTitle());
+                });
+        renderer.createRegistration(ProgressBar.Html.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((snippet, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, snippet::html);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, snippet::toString);
                 });
         renderer.createRegistration(Showable.class)
                 .preferring(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG)

@@ -11,14 +11,16 @@ public final class RunNotebook {
     private RunNotebook() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         if (args.length != 1 && !(args.length == 3 && args[1].equals("--out"))) {
             System.err.println("usage: ./kit run NOTEBOOK [--out DIR]");
             System.exit(2);
         }
         Path notebook = Path.of(args[0]);
         Path out = args.length == 3 ? Path.of(args[2]) : Path.of("target", "executed");
-        NotebookRun run = NotebookExecutor.writingTo(out).withHtml().run(notebook);
+        Path project = Path.of(System.getProperty("kit.project.dir", "."));
+        NotebookRun run = NotebookExecutor.writingTo(out).withHtml()
+                .withJupyterPath(dev.tlkit.kernel.KernelSpec.projectJupyterPath(project)).run(notebook);
         for (CheckResult check : run.checks()) {
             System.out.println("  " + check.line());
         }

@@ -42,6 +42,13 @@ class KitKernelTest {
     }
 
     @Test
+    void aTrailingSemicolonHidesTheValue() throws Exception {
+        assertSame(JavaEvaluator.NO_VALUE, kernel.evalCell("String.valueOf(5);"));
+        assertSame(JavaEvaluator.NO_VALUE, kernel.evalCell("System.out.printf(\"%d%n\", 3);"));
+        assertEquals("5", kernel.evalCell("String.valueOf(5)"));
+    }
+
+    @Test
     void methodsAndClassesCanBeDeclaredAndUsedAcrossCells() throws Exception {
         kernel.evalCell("record Point(int x, int y) { int sum() { return x + y; } }\nint twice(int v) { return 2 * v; }");
         assertEquals(14, kernel.evalCell("twice(new Point(3, 4).sum())"));

@@ -20,13 +20,11 @@ final class NotebookTests {
     /** A private JUPYTER_PATH whose kernel spec starts the kernel from this build's jars. */
     static synchronized Path jupyterPath() {
         if (jupyterPath == null) {
-            Path dir = PROJECT.resolve("target/jupyter");
             try {
-                KernelSpec.write(PROJECT, dir.resolve("kernels").resolve(KernelSpec.NAME));
+                jupyterPath = KernelSpec.projectJupyterPath(PROJECT);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            jupyterPath = dir;
         }
         return jupyterPath;
     }

@@ -1,0 +1,52 @@
+package dev.tlkit.models;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.tlkit.viz.Showable;
+import java.util.List;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a pre-trained model is: its architecture, the data and classes it learned from (with the
+ * data's license), how it was trained, how well it did, and the SHA-256 of its parameter file.
+ * Stored as JSON next to the parameters; shows as a table.
+ */
+public record ModelCard(String name, String architecture, int width, String sourceData, String dataLicense,
+                        List<String> classes, int trainingImages, int epochs, long seed, String augmentation,
+                        double sourceTestAccuracy, int sourceTestImages, double trainingSeconds,
+                        String parametersSha256, String command, String intendedUse, String limitations)
+        implements Showable {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    public static ModelCard fromJson(String json) {
+        return GSON.fromJson(json, ModelCard.class);
+    }
+
+    public String toJson() {
+        return GSON.toJson(this);
+    }
+
+    public ModelCard withParametersSha256(String sha) {
+        return new ModelCard(name, architecture, width, sourceData, dataLicense, classes, trainingImages, epochs, seed,
+                augmentation, sourceTestAccuracy, sourceTestImages, trainingSeconds, sha, command, intendedUse, limitations);
+    }
+
+    public Table table() {
+        return Table.create("Model card: " + name,
+                StringColumn.create("field", "architecture", "source data", "data license", "classes", "training images",
+                        "epochs", "seed", "augmentation", "source test accuracy", "training time",
+                        "parameters SHA-256", "reproduce with", "intended use", "limitations"),
+                StringColumn.create("value", architecture + " (width " + width + ")", sourceData, dataLicense,
+                        String.join(", ", classes), String.valueOf(trainingImages), String.valueOf(epochs),
+                        String.valueOf(seed), augmentation,
+                        String.format("%.4f on %d images", sourceTestAccuracy, sourceTestImages),
+                        String.format("%.0f s", trainingSeconds), parametersSha256, command, intendedUse, limitations));
+    }
+
+    @Override
+    public Object view() {
+        return table();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tlkit.models;
+
+import dev.tlkit.data.Checksums;
+import dev.tlkit.data.FashionMnist;
+import dev.tlkit.data.ImageAugmentation;
+import dev.tlkit.data.ImageSet;
+import dev.tlkit.eval.Predictions;
+import dev.tlkit.train.Fit;
+import dev.tlkit.train.ImageExamples;
+import dev.tlkit.train.Network;
+import dev.tlkit.train.TrainingHistory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The kit's deterministic pre-training command: trains the {@link SmallCnn} on a source task and
+ * writes its parameters and model card.
+ * <pre>
+ * java -cp target/transfer-kit.jar:target/lib/* dev.tlkit.models.Pretrain fashion-source-cnn [OUTPUT_DIR]
+ * </pre>
+ * The default output folder is the one the kit ships its models from
+ * ({@code src/main/resources/dev/tlkit/models}).
+ */
+public final class Pretrain {
+    /** Fashion-MNIST classes of the source task; the other five are the lessons' target task. */
+    public static final int[] SOURCE_CLASSES = {0, 2, 4, 6, 8};
+    public static final int[] TARGET_CLASSES = {1, 3, 5, 7, 9};
+
+    /** How one pre-trained model is made. */
+    public record Recipe(String name, String sourceData, String dataLicense, Supplier<ImageSet> train,
+                         Supplier<ImageSet> test, int width, int epochs, ImageAugmentation augmentation, long seed,
+                         double learningRate, String intendedUse, String limitations) {
+    }
+
+    public static final Map<String, Recipe> RECIPES = Map.of(
+            "fashion-source-cnn", new Recipe("fashion-source-cnn",
+                    "Fashion-MNIST training images of the source classes T-shirt/top, Pullover, Coat, Shirt, Bag",
+                    "MIT (Fashion-MNIST, Zalando Research)",
+                    () -> FashionMnist.train().onlyClasses("source train", SOURCE_CLASSES),
+                    () -> FashionMnist.test().onlyClasses("source test", SOURCE_CLASSES),
+                    32, 10, ImageAugmentation.shifts(2).withMirror(), 7, 1e-3,
+                    "a feature extractor for 28x28 grey-scale product photos, for teaching transfer learning",
+                    "saw only five upper-body and bag classes; no footwear, trousers or dresses; tiny 28x28 images"));
+
+    private Pretrain() {
+    }
+
+    /** Trains the recipe's network; returns the backbone (with the recipe's card) and the history. */
+    public static Result run(Recipe recipe) {
+        ImageSet train = recipe.train().get();
+        ImageSet test = recipe.test().get();
+        VisionBackbone backbone = VisionBackbone.randomInit(recipe.width(), recipe.seed());
+        try (Network net = backbone.withNewHead(train.numClasses(), recipe.seed())) {
+            TrainingHistory history = Fit.of(net).named("pre-training " + recipe.name()).learningRate(recipe.learningRate())
+                    .epochs(recipe.epochs()).batchSize(64).seed(recipe.seed())
+                    .on(new ImageExamples(train, recipe.augmentation()));
+            double accuracy = Predictions.of(net, ImageExamples.of(test)).accuracy();
+            ModelCard card = new ModelCard(recipe.name(), "SmallCnn", recipe.width(), recipe.sourceData(),
+                    recipe.dataLicense(), train.classNames(), train.size(), recipe.epochs(), recipe.seed(),
+                    describe(recipe.augmentation()), accuracy, test.size(), history.seconds(), "",
+                    "java -cp 'target/transfer-kit.jar:target/lib/*' dev.tlkit.models.Pretrain " + recipe.name(),
+                    recipe.intendedUse(), recipe.limitations());
+            return new Result(backbone, card, history);
+        }
+    }
+
+    /** A trained backbone with its card (parameters' checksum not yet filled in) and history. */
+    public record Result(VisionBackbone backbone, ModelCard card, TrainingHistory history) {
+        /** Writes NAME.params and NAME.card.json into {@code folder}; returns the card with the checksum. */
+        public ModelCard save(Path folder) throws IOException {
+            Path params = folder.resolve(card.name() + ".params");
+            backbone.save(params);
+            ModelCard complete = card.withParametersSha256(Checksums.sha256(params));
+            Path cardFile = folder.resolve(card.name() + ".card.json");
+            Path temporary = folder.resolve(card.name() + ".card.json.part");
+            Files.writeString(temporary, complete.toJson() + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, cardFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return complete;
+        }
+    }
+
+    static String describe(ImageAugmentation a) {
+        if (a.isNone()) {
+            return "none";
+        }
+        return "random shifts up to " + a.maxShift() + " px" + (a.mirror() ? ", left-right mirror" : "")
+                + (a.noiseStdDev() > 0 ? ", noise sd " + a.noiseStdDev() : "");
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || !RECIPES.containsKey(args[0])) {
+            System.err.println("usage: Pretrain NAME [OUTPUT_DIR]; NAME is one of " + RECIPES.keySet());
+            System.exit(2);
+        }
+        Path out = Path.of(args.length > 1 ? args[1] : "src/main/resources/dev/tlkit/models");
+        Files.createDirectories(out);
+        Result result = run(RECIPES.get(args[0]));
+        System.out.println(result.history().table().printAll());
+        ModelCard card = result.save(out);
+        System.out.println(card.toJson());
+        System.out.println("wrote " + out.resolve(card.name() + ".params") + " (source test accuracy "
+                + String.format("%.4f", card.sourceTestAccuracy()) + ")");
+        result.backbone().close();
+    }
+
+    /** The target task's classes as names, for the lessons. */
+    public static List<String> targetClassNames() {
+        return Arrays.stream(TARGET_CLASSES).mapToObj(FashionMnist.CLASS_NAMES::get).toList();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tlkit.models;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A feature extractor made of named stages run one after the other (a DJL block). A frozen stage
+ * gets no gradient AND runs in inference mode during training, so its batch-norm statistics stay
+ * as pre-training left them (Keras does the same for {@code trainable = False}).
+ */
+public final class StagedBackbone extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    private final List<String> stageNames = new ArrayList<>();
+    private final List<Block> stages = new ArrayList<>();
+    private boolean[] frozen;
+
+    public StagedBackbone() {
+        super(VERSION);
+    }
+
+    /** Appends a stage; stages run in the order they are added. */
+    public StagedBackbone add(String name, Block stage) {
+        addChildBlock(name, stage);
+        stageNames.add(name);
+        stages.add(stage);
+        frozen = new boolean[stages.size()];
+        return this;
+    }
+
+    public List<String> stageNames() {
+        return List.copyOf(stageNames);
+    }
+
+    public Block stage(int index) {
+        return stages.get(index);
+    }
+
+    public int stageCount() {
+        return stages.size();
+    }
+
+    public boolean isFrozen(int stage) {
+        return frozen[stage];
+    }
+
+    /** Freezes ({@code true}) or unfreezes one stage. Batch-norm running statistics never take gradients. */
+    public void setFrozen(int stage, boolean value) {
+        frozen[stage] = value;
+        stages.get(stage).freezeParameters(value, StagedBackbone::isLearnable);
+    }
+
+    /** Weights and biases (also batch norm's gamma and beta), not the running mean and variance. */
+    public static boolean isLearnable(Parameter parameter) {
+        return parameter.getType() != Parameter.Type.RUNNING_MEAN && parameter.getType() != Parameter.Type.RUNNING_VAR;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList current = inputs;
+        for (int i = 0; i < stages.size(); i++) {
+            current = stages.get(i).forward(store, current, training && !frozen[i], params);
+        }
+        return current;
+    }
+
+    /** Runs the first {@code count} stages only: the activations after stage {@code count - 1}. */
+    public NDList forwardThrough(ParameterStore store, NDList inputs, int count) {
+        NDList current = inputs;
+        for (int i = 0; i < count; i++) {
+            current = stages.get(i).forward(store, current, false, null);
+        }
+        return current;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] current = inputShapes;
+        for (Block stage : stages) {
+            current = stage.getOutputShapes(current);
+        }
+        return current;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] current = inputShapes;
+        for (Block stage : stages) {
+            stage.initialize(manager, dataType, current);
+            current = stage.getOutputShapes(current);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package dev.tlkit.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import dev.tlkit.data.Checksums;
+import dev.tlkit.data.ImageSet;
+import dev.tlkit.train.FeatureSet;
+import dev.tlkit.train.Network;
+import dev.tlkit.viz.Showable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A convolutional feature extractor for 28x28 grey-scale images: pre-trained (loaded by name, with
+ * its model card) or randomly initialised (the control). Freeze it whole, or all but its top
+ * stages; run it once over a data set to cache features; put a new head on it.
+ */
+public final class VisionBackbone implements Showable, AutoCloseable {
+    static final String RESOURCES = "/dev/tlkit/models/";
+    private static final Shape IMAGE = new Shape(1, 28, 28);
+    private static final int BATCH = 256;
+
+    private final ModelCard card;
+    private final StagedBackbone stages;
+    private final Network network;
+
+    private VisionBackbone(ModelCard card, StagedBackbone stages, Network network) {
+        this.card = card;
+        this.stages = stages;
+        this.network = network;
+    }
+
+    /** A pre-trained backbone shipped with the kit, e.g. "fashion-source-cnn"; its checksum is verified. */
+    public static VisionBackbone load(String name) {
+        ModelCard card = ModelCard.fromJson(new String(resource(name + ".card.json"), StandardCharsets.UTF_8));
+        byte[] parameters = resource(name + ".params");
+        String actual = Checksums.sha256(parameters);
+        if (!actual.equals(card.parametersSha256())) {
+            throw new IllegalStateException("the parameters of " + name + " do not match its model card: expected SHA-256 "
+                    + card.parametersSha256() + ", found " + actual + ". Re-create them with: " + card.command());
+        }
+        return fromParameters(card, parameters, name);
+    }
+
+    /** A backbone from a parameter file and its card (e.g. one you pre-trained yourself). */
+    public static VisionBackbone load(Path parameterFile, ModelCard card) {
+        if (!Files.isRegularFile(parameterFile)) {
+            throw new IllegalStateException("the parameter file " + parameterFile + " is missing. Create it with: "
+                    + card.command());
+        }
+        try {
+            return fromParameters(card, Files.readAllBytes(parameterFile), parameterFile.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same architecture with random parameters: what "no pre-training" looks like. */
+    public static VisionBackbone randomInit(int width, long seed) {
+        StagedBackbone stages = SmallCnn.backbone(width);
+        ModelCard card = new ModelCard("random-init-cnn-w" + width, "SmallCnn", width, "none (random initialisation)",
+                "n/a", java.util.List.of(), 0, 0, seed, "none", Double.NaN, 0, 0, "", "VisionBackbone.randomInit(" + width
+                + ", " + seed + ")", "a control: features before any training", "its features carry no knowledge");
+        return new VisionBackbone(card, stages, Network.of(card.name(), stages, IMAGE, seed));
+    }
+
+    private static VisionBackbone fromParameters(ModelCard card, byte[] parameters, String source) {
+        StagedBackbone stages = SmallCnn.backbone(card.width());
+        Network network = Network.of(card.name(), stages, IMAGE, card.seed());
+        ParameterFiles.load(stages, network.manager(), parameters, source, card.command());
+        return new VisionBackbone(card, stages, network);
+    }
+
+    private static byte[] resource(String file) {
+        try (InputStream in = VisionBackbone.class.getResourceAsStream(RESOURCES + file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no pre-trained model file " + file + " ships with the kit; see "
+                        + RESOURCES + " in the kit's jar, or pre-train it with dev.tlkit.models.Pretrain");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    public String name() {
+        return card.name();
+    }
+
+    /** The DJL block, e.g. to give it a learning rate of its own. */
+    public StagedBackbone block() {
+        return stages;
+    }
+
+    public int featureSize() {
+        return (int) stages.getOutputShapes(new Shape[] {new Shape(1).addAll(IMAGE)})[0].get(1);
+    }
+
+    /** Freezes every stage: no gradient, and batch-norm statistics stay fixed. */
+    public VisionBackbone freeze() {
+        for (int i = 0; i < stages.stageCount(); i++) {
+            stages.setFrozen(i, true);
+        }
+        return this;
+    }
+
+    public VisionBackbone unfreeze() {
+        for (int i = 0; i < stages.stageCount(); i++) {
+            stages.setFrozen(i, false);
+        }
+        return this;
+    }
+
+    /** Freezes the lower stages and unfreezes the top {@code k} (0: all frozen). */
+    public VisionBackbone unfreezeTop(int k) {
+        if (k < 0 || k > stages.stageCount()) {
+            throw new IllegalArgumentException("k must be between 0 and " + stages.stageCount() + ", got " + k);
+        }
+        for (int i = 0; i < stages.stageCount(); i++) {
+            stages.setFrozen(i, i < stages.stageCount() - k);
+        }
+        return this;
+    }
+
+    public long trainableParameters() {
+        return network.trainableParameters();
+    }
+
+    public long totalParameters() {
+        return network.totalParameters();
+    }
+
+    /** One row per stage: its output shape, parameter count and whether it is trainable. */
+    public Table stageTable() {
+        Table table = Table.create(name() + ": stages", StringColumn.create("stage"), StringColumn.create("output shape"),
+                LongColumn.create("parameters"), BooleanColumn.create("trainable"));
+        Shape[] shape = {new Shape(1).addAll(IMAGE)};
+        for (int i = 0; i < stages.stageCount(); i++) {
+            Block stage = stages.stage(i);
+            shape = stage.getOutputShapes(shape);
+            table.stringColumn("stage").append(stages.stageNames().get(i));
+            table.stringColumn("output shape").append(shape[0].slice(1).toString());
+            table.longColumn("parameters").append(parameters(stage));
+            table.booleanColumn("trainable").append(!stages.isFrozen(i));
+        }
+        return table;
+    }
+
+    /** Learnable parameters of a block (batch-norm running statistics are not counted). */
+    static long parameters(Block block) {
+        return block.getParameters().values().stream().filter(StagedBackbone::isLearnable)
+                .mapToLong(p -> p.getShape().size()).sum();
+    }
+
+    /** Runs the backbone once over {@code images} (inference mode, one sub-manager per batch). */
+    public FeatureSet features(ImageSet images) {
+        long start = System.nanoTime();
+        float[][] features = new float[images.size()][];
+        int d = featureSize();
+        for (int from = 0; from < images.size(); from += BATCH) {
+            int to = Math.min(images.size(), from + BATCH);
+            try (NDManager batch = network.manager().newSubManager()) {
+                NDArray out = stages.forward(new ParameterStore(batch, false), new NDList(batchOf(images, from, to, batch)),
+                        false).singletonOrThrow();
+                float[] flat = out.toFloatArray();
+                for (int i = from; i < to; i++) {
+                    features[i] = Arrays.copyOfRange(flat, (i - from) * d, (i - from + 1) * d);
+                }
+            }
+        }
+        return new FeatureSet(features, images.labels(), images.classNames(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The activations of one image after stage {@code stage} (0-based): shape (channels, h, w). */
+    public float[][][] activations(ImageSet images, int index, int stage) {
+        try (NDManager batch = network.manager().newSubManager()) {
+            return toMaps(stages.forwardThrough(new ParameterStore(batch, false),
+                    new NDList(batchOf(images, index, index + 1, batch)), stage + 1).singletonOrThrow());
+        }
+    }
+
+    /**
+     * The last stage's activations before its global average pool, for one image: shape
+     * (features, h, w). Their spatial mean is the image's feature vector; a class activation map
+     * weighs them with a linear head's weights.
+     */
+    public float[][][] spatialFeatures(ImageSet images, int index) {
+        try (NDManager batch = network.manager().newSubManager()) {
+            ParameterStore store = new ParameterStore(batch, false);
+            int last = stages.stageCount() - 1;
+            NDList current = stages.forwardThrough(store, new NDList(batchOf(images, index, index + 1, batch)), last);
+            var children = stages.stage(last).getChildren().values();
+            for (int i = 0; i < children.size() - 1; i++) {
+                current = children.get(i).forward(store, current, false);
+            }
+            return toMaps(current.singletonOrThrow());
+        }
+    }
+
+    private static float[][][] toMaps(NDArray out) {
+        Shape s = out.getShape();
+        float[] flat = out.toFloatArray();
+        int c = (int) s.get(1);
+        int h = (int) s.get(2);
+        int w = (int) s.get(3);
+        float[][][] maps = new float[c][h][w];
+        for (int k = 0; k < c; k++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(flat, (k * h + y) * w, maps[k][y], 0, w);
+            }
+        }
+        return maps;
+    }
+
+    /** The first convolution's kernels, shape (filters, 3, 3). */
+    public float[][][] firstLayerFilters() {
+        Parameter weight = stages.stage(0).getParameters().values().stream()
+                .filter(p -> p.getType() == Parameter.Type.WEIGHT).findFirst().orElseThrow();
+        Shape s = weight.getShape();
+        float[] flat = weight.getArray().toFloatArray();
+        int filters = (int) s.get(0);
+        int kh = (int) s.get(2);
+        int kw = (int) s.get(3);
+        float[][][] out = new float[filters][kh][kw];
+        for (int f = 0; f < filters; f++) {
+            for (int y = 0; y < kh; y++) {
+                System.arraycopy(flat, (f * kh + y) * kw, out[f][y], 0, kw);
+            }
+        }
+        return out;
+    }
+
+    static NDArray batchOf(ImageSet images, int from, int to, NDManager manager) {
+        int n = images.height() * images.width();
+        float[] x = new float[(to - from) * n];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(images.imageAsFloats(i), 0, x, (i - from) * n, n);
+        }
+        return manager.create(x, new Shape(to - from, 1, images.height(), images.width()));
+    }
+
+    /** This backbone with a new linear head for {@code classes} classes, initialised from {@code seed}. */
+    public Network withNewHead(int classes, long seed) {
+        SequentialBlock net = new SequentialBlock().add(stages).add(Linear.builder().setUnits(classes).build());
+        return Network.of(name() + " + new head", net, IMAGE, seed);
+    }
+
+    /** An independent copy (same parameters, same frozen stages), e.g. to fine-tune without touching this one. */
+    public VisionBackbone copy() {
+        VisionBackbone copy = fromParameters(card, network.parameterBytes(), name() + " (copy)");
+        for (int i = 0; i < stages.stageCount(); i++) {
+            copy.stages.setFrozen(i, stages.isFrozen(i));
+        }
+        return copy;
+    }
+
+    /** Saves the parameters atomically. */
+    public void save(Path file) throws IOException {
+        ParameterFiles.save(stages, file);
+    }
+
+    @Override
+    public Object view() {
+        return stageTable();
+    }
+
+    @Override
+    public void close() {
+        network.close();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tlkit.train;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import dev.tlkit.data.ImageSet;
+import dev.tlkit.eval.Predictions;
+import dev.tlkit.models.VisionBackbone;
+
+/**
+ * Feature extraction: a frozen backbone runs once over the training images (the feature cache) and a
+ * linear softmax head is trained on the cached features.
+ */
+public final class LinearProbe implements AutoCloseable {
+    private final VisionBackbone backbone;
+    private final Network head;
+    private final TrainingHistory history;
+    private final double featureSeconds;
+
+    private LinearProbe(VisionBackbone backbone, Network head, TrainingHistory history, double featureSeconds) {
+        this.backbone = backbone;
+        this.head = head;
+        this.history = history;
+        this.featureSeconds = featureSeconds;
+    }
+
+    /** Fits a probe on {@code train}: caches its features, then trains the head (Adam, lr 0.01). */
+    public static LinearProbe fit(VisionBackbone backbone, ImageSet train, long seed) {
+        FeatureSet features = backbone.features(train);
+        return fit(backbone, features, seed);
+    }
+
+    /** Fits a probe on features already cached from {@code backbone}. */
+    public static LinearProbe fit(VisionBackbone backbone, FeatureSet features, long seed) {
+        Network head = Network.of("linear probe on " + backbone.name(),
+                Linear.builder().setUnits(features.numClasses()).build(), new Shape(features.dimension()), seed);
+        TrainingHistory history = Fit.of(head).learningRate(1e-2).epochs(30).atLeastSteps(300).batchSize(64).seed(seed)
+                .quietly().on(features);
+        return new LinearProbe(backbone, head, history, features.secondsToCompute());
+    }
+
+    public Predictions predict(ImageSet images) {
+        return Predictions.of(head, backbone.features(images));
+    }
+
+    public Predictions predict(FeatureSet features) {
+        return Predictions.of(head, features);
+    }
+
+    /** The head's weights, one row of {@code featureSize} numbers per class. */
+    public float[][] weights() {
+        return parameter(ai.djl.nn.Parameter.Type.WEIGHT, true);
+    }
+
+    /** The head's bias, one number per class. */
+    public float[] bias() {
+        return parameter(ai.djl.nn.Parameter.Type.BIAS, false)[0];
+    }
+
+    private float[][] parameter(ai.djl.nn.Parameter.Type type, boolean matrix) {
+        ai.djl.nn.Parameter p = head.block().getParameters().values().stream().filter(x -> x.getType() == type)
+                .findFirst().orElseThrow();
+        float[] flat = p.getArray().toFloatArray();
+        if (!matrix) {
+            return new float[][] {flat};
+        }
+        int rows = (int) p.getShape().get(0);
+        int cols = (int) p.getShape().get(1);
+        float[][] out = new float[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * cols, out[r], 0, cols);
+        }
+        return out;
+    }
+
+    public VisionBackbone backbone() {
+        return backbone;
+    }
+
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** Seconds spent computing the training features plus training the head. */
+    public double seconds() {
+        return featureSeconds + history.seconds();
+    }
+
+    @Override
+    public void close() {
+        head.close();
+    }
+}
