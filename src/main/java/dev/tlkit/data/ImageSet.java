@@ -147,6 +147,26 @@ public final class ImageSet implements Showable {
                 name + " (" + k + " per class, seed " + seed + ")");
     }
 
+    /**
+     * This set followed by {@code other} (same image size); {@code other}'s classes come after this
+     * set's, so the result has {@code numClasses() + other.numClasses()} classes.
+     */
+    public ImageSet concat(ImageSet other, String newName) {
+        if (other.height != height || other.width != width) {
+            throw new IllegalArgumentException("cannot join " + height + "x" + width + " images with " + other.height
+                    + "x" + other.width + " images");
+        }
+        byte[] joined = Arrays.copyOf(pixels, pixels.length + other.pixels.length);
+        System.arraycopy(other.pixels, 0, joined, pixels.length, other.pixels.length);
+        int[] joinedLabels = Arrays.copyOf(labels, count + other.count);
+        for (int i = 0; i < other.count; i++) {
+            joinedLabels[count + i] = other.labels[i] + classNames.size();
+        }
+        List<String> names = new java.util.ArrayList<>(classNames);
+        other.classNames.forEach(n -> names.add(other.name + ": " + n));
+        return new ImageSet(newName, joined, count + other.count, height, width, joinedLabels, names);
+    }
+
     /** The first {@code n} images. */
     public ImageSet head(int n) {
         int[] indices = new int[Math.min(n, count)];

@@ -46,7 +46,18 @@ public final class Pretrain {
                     () -> FashionMnist.test().onlyClasses("source test", SOURCE_CLASSES),
                     32, 10, ImageAugmentation.shifts(2).withMirror(), 7, 1e-3,
                     "a feature extractor for 28x28 grey-scale product photos, for teaching transfer learning",
-                    "saw only five upper-body and bag classes; no footwear, trousers or dresses; tiny 28x28 images"));
+                    "saw only five upper-body and bag classes; no footwear, trousers or dresses; tiny 28x28 images"),
+            "fashion-digits-source-cnn", new Recipe("fashion-digits-source-cnn",
+                    "Fashion-MNIST training images of the source classes T-shirt/top, Pullover, Coat, Shirt, Bag,"
+                            + " and the 60,000 MNIST training digits (15 classes)",
+                    "MIT (Fashion-MNIST); CC BY-SA 3.0 (MNIST)",
+                    () -> FashionMnist.train().onlyClasses("source", SOURCE_CLASSES)
+                            .concat(dev.tlkit.data.Mnist.train(), "source + digits"),
+                    () -> FashionMnist.test().onlyClasses("source", SOURCE_CLASSES)
+                            .concat(dev.tlkit.data.Mnist.test(), "source + digits test"),
+                    32, 5, ImageAugmentation.shifts(2), 7, 1e-3,
+                    "a feature extractor for 28x28 grey-scale images, for teaching transfer learning",
+                    "saw five upper-body and bag classes and handwritten digits; no footwear, trousers or dresses"));
 
     private Pretrain() {
     }

@@ -20,6 +20,7 @@ public final class Charts {
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 45 : 0);
+        chart.getStyler().setXAxisMaxLabelCount(categories.size());
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.addSeries(yTitle, categories, values);
