@@ -34,7 +34,8 @@ public final class KernelSpec {
             "-Djava.security.manager=allow",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             // DJL probes for CUDA and warns when a CUDA toolkit is installed without a GPU driver
-            "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
+            "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error",
+            "-Dorg.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine=error");
 
     /** glibc settings measured to cut system time and speed up training (see DESIGN.md). */
     public static final Map<String, String> ENVIRONMENT = Map.of(

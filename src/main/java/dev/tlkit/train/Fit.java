@@ -127,7 +127,7 @@ public final class Fit {
         int batch = Math.min(batchSize, train.size());
         int batchesPerEpoch = (train.size() + batch - 1) / batch;
         int totalEpochs = Math.max(epochs, minSteps == 0 ? 0 : (minSteps + batchesPerEpoch - 1) / batchesPerEpoch);
-        Engine.getInstance().setRandomSeed((int) seed);
+        Engine.getEngine(Network.TRAINING_ENGINE).setRandomSeed((int) seed);
         Random random = new Random(seed);
         int exampleSize = (int) train.exampleShape().size();
 
@@ -139,7 +139,7 @@ public final class Fit {
         int bestEpoch = 0;
         byte[] bestParameters = null;
         boolean stoppedEarly = false;
-        try (Model model = Model.newInstance(label, Device.cpu())) {
+        try (Model model = Model.newInstance(label, Device.cpu(), Network.TRAINING_ENGINE)) {
             model.setBlock(network.block());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer())

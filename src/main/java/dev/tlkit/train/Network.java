@@ -19,6 +19,9 @@ import java.io.UncheckedIOException;
  * trainers and predictions can come and go). Parameters are initialised from {@code seed}.
  */
 public final class Network implements AutoCloseable {
+    /** The engine that trains: PyTorch (OnnxRuntime, also on the class path, only runs inference). */
+    public static final String TRAINING_ENGINE = "PyTorch";
+
     private final String name;
     private final Block block;
     private final Shape exampleShape;
@@ -33,8 +36,8 @@ public final class Network implements AutoCloseable {
 
     /** Initialises every parameter not yet initialised, deterministically from {@code seed}. */
     public static Network of(String name, Block block, Shape exampleShape, long seed) {
-        NDManager manager = NDManager.newBaseManager();
-        Engine.getInstance().setRandomSeed((int) seed);
+        NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), TRAINING_ENGINE);
+        Engine.getEngine(TRAINING_ENGINE).setRandomSeed((int) seed);
         block.initialize(manager, DataType.FLOAT32, batchShape(exampleShape, 1));
         return new Network(name, block, exampleShape, manager);
     }
