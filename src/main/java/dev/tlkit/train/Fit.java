@@ -1,7 +1,6 @@
 package dev.tlkit.train;
 
 import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,9 +8,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
+import ai.djl.training.LocalParameterServer;
+import ai.djl.training.ParameterServer;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Trains a {@link Network} with DJL's {@link Trainer}: Adam, softmax cross-entropy, seeded shuffles,
+ * Trains a {@link Network} with DJL's training parts (gradient collector, parameter store, Adam): Adam, softmax cross-entropy, seeded shuffles,
  * a progress bar in the notebook, optional early stopping on validation accuracy (keeping the best
  * epoch's parameters) and optional per-block learning rates. Reads like Keras' {@code fit}:
  * <pre>{@code
@@ -139,66 +139,67 @@ public final class Fit {
         int bestEpoch = 0;
         byte[] bestParameters = null;
         boolean stoppedEarly = false;
-        try (Model model = Model.newInstance(label, Device.cpu(), Network.TRAINING_ENGINE)) {
-            model.setBlock(network.block());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(optimizer())
-                    .optDevices(new Device[] {Device.cpu()});
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(Network.batchShape(train.exampleShape(), 1)); // keeps initialised parameters
-                int[] order = new int[train.size()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i;
-                }
-                for (int epoch = 1; epoch <= totalEpochs; epoch++) {
-                    long epochStart = System.nanoTime();
-                    shuffle(order, random);
-                    double lossSum = 0;
-                    long correct = 0;
-                    for (int b = 0; b < batchesPerEpoch; b++) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw new IllegalStateException("training was interrupted after " + steps + " steps");
-                        }
-                        int from = b * batch;
-                        int to = Math.min(train.size(), from + batch);
-                        float[] x = new float[(to - from) * exampleSize];
-                        float[] y = new float[to - from];
-                        for (int i = from; i < to; i++) {
-                            train.copy(order[i], x, (i - from) * exampleSize, random);
-                            y[i - from] = train.label(order[i]);
-                        }
-                        try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                            NDArray input = batchManager.create(x, Network.batchShape(train.exampleShape(), to - from));
-                            NDArray labels = batchManager.create(y);
-                            try (GradientCollector collector = trainer.newGradientCollector()) {
-                                NDList output = trainer.forward(new NDList(input));
-                                NDArray loss = trainer.getLoss().evaluate(new NDList(labels), output);
-                                collector.backward(loss);
-                                lossSum += loss.getFloat() * (to - from);
-                                correct += output.singletonOrThrow().argMax(1).toType(DataType.FLOAT32, false)
-                                        .eq(labels).sum().getLong();
-                            }
-                            trainer.step();
-                        }
-                        steps++;
-                        if (bar != null) {
-                            bar.update(steps, String.format(Locale.ROOT, "epoch %d/%d, loss %.3f", epoch, totalEpochs,
-                                    lossSum / Math.max(1, to)));
-                        }
+        Engine engine = Engine.getEngine(Network.TRAINING_ENGINE);
+        try (NDManager fitManager = network.manager().newSubManager();
+             ParameterServer server = new LocalParameterServer(optimizer())) {
+            // DJL's ParameterStore + LocalParameterServer are what its Trainer steps with; used directly
+            // because Trainer's first-step check sums the gradients' signed values, which is exactly zero
+            // for a softmax head on two balanced classes and so stops a correct training run.
+            ParameterStore store = new ParameterStore(fitManager, false);
+            store.setParameterServer(server, new Device[] {Device.cpu()});
+            Loss loss = Loss.softmaxCrossEntropyLoss();
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            for (int epoch = 1; epoch <= totalEpochs; epoch++) {
+                long epochStart = System.nanoTime();
+                shuffle(order, random);
+                double lossSum = 0;
+                long correct = 0;
+                for (int b = 0; b < batchesPerEpoch; b++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new IllegalStateException("training was interrupted after " + steps + " steps");
                     }
-                    double validationAccuracy = validation == null ? Double.NaN
-                            : Predictions.of(network, validation).accuracy();
-                    history.add(new TrainingHistory.Epoch(epoch, lossSum / train.size(), correct / (double) train.size(),
-                            validationAccuracy, (System.nanoTime() - epochStart) / 1e9));
-                    if (patience > 0) {
-                        if (validationAccuracy > bestAccuracy) {
-                            bestAccuracy = validationAccuracy;
-                            bestEpoch = epoch;
-                            bestParameters = network.parameterBytes();
-                        } else if (epoch - bestEpoch >= patience) {
-                            stoppedEarly = true;
-                            break;
+                    int from = b * batch;
+                    int to = Math.min(train.size(), from + batch);
+                    float[] x = new float[(to - from) * exampleSize];
+                    float[] y = new float[to - from];
+                    for (int i = from; i < to; i++) {
+                        train.copy(order[i], x, (i - from) * exampleSize, random);
+                        y[i - from] = train.label(order[i]);
+                    }
+                    try (NDManager batchManager = fitManager.newSubManager()) {
+                        NDArray input = batchManager.create(x, Network.batchShape(train.exampleShape(), to - from));
+                        NDArray labels = batchManager.create(y);
+                        try (GradientCollector collector = engine.newGradientCollector()) {
+                            NDList output = network.block().forward(store, new NDList(input), true);
+                            NDArray value = loss.evaluate(new NDList(labels), output);
+                            collector.backward(value);
+                            lossSum += value.getFloat() * (to - from);
+                            correct += output.singletonOrThrow().argMax(1).toType(DataType.FLOAT32, false)
+                                    .eq(labels).sum().getLong();
                         }
+                        store.updateAllParameters();
+                    }
+                    steps++;
+                    if (bar != null) {
+                        bar.update(steps, String.format(Locale.ROOT, "epoch %d/%d, loss %.3f", epoch, totalEpochs,
+                                lossSum / Math.max(1, to)));
+                    }
+                }
+                double validationAccuracy = validation == null ? Double.NaN
+                        : Predictions.of(network, validation).accuracy();
+                history.add(new TrainingHistory.Epoch(epoch, lossSum / train.size(), correct / (double) train.size(),
+                        validationAccuracy, (System.nanoTime() - epochStart) / 1e9));
+                if (patience > 0) {
+                    if (validationAccuracy > bestAccuracy) {
+                        bestAccuracy = validationAccuracy;
+                        bestEpoch = epoch;
+                        bestParameters = network.parameterBytes();
+                    } else if (epoch - bestEpoch >= patience) {
+                        stoppedEarly = true;
+                        break;
                     }
                 }
             }
