@@ -25,9 +25,7 @@ public final class FashionMnist {
     }
 
     private static ImageSet load(String prefix, String name) {
-        Dataset dataset = DatasetManifest.load().get(DATASET);
-        IdxFiles.Images images = IdxFiles.readImages(dataset.file(prefix + "-images-idx3-ubyte.gz"));
-        int[] labels = IdxFiles.readLabels(dataset.file(prefix + "-labels-idx1-ubyte.gz"));
-        return ImageSet.of(name, images.pixels(), images.count(), images.rows(), images.cols(), labels, CLASS_NAMES);
+        return IdxFiles.loadImageSet(DATASET, prefix + "-images-idx3-ubyte.gz", prefix + "-labels-idx1-ubyte.gz", name,
+                CLASS_NAMES);
     }
 }

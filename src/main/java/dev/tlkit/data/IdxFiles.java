@@ -62,6 +62,15 @@ public final class IdxFiles {
         }
     }
 
+    /** An image set from a manifest data set's IDX image and label files (verified on the way). */
+    static ImageSet loadImageSet(String dataset, String imagesFile, String labelsFile, String name,
+                                 java.util.List<String> classNames) {
+        Dataset files = DatasetManifest.load().get(dataset);
+        Images images = readImages(files.file(imagesFile));
+        int[] labels = readLabels(files.file(labelsFile));
+        return ImageSet.of(name, images.pixels(), images.count(), images.rows(), images.cols(), labels, classNames);
+    }
+
     private static DataInputStream open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;

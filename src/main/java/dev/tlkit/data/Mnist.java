@@ -24,9 +24,7 @@ public final class Mnist {
     }
 
     private static ImageSet load(String prefix, String name) {
-        Dataset dataset = DatasetManifest.load().get(DATASET);
-        IdxFiles.Images images = IdxFiles.readImages(dataset.file(prefix + "-images-idx3-ubyte"));
-        int[] labels = IdxFiles.readLabels(dataset.file(prefix + "-labels-idx1-ubyte"));
-        return ImageSet.of(name, images.pixels(), images.count(), images.rows(), images.cols(), labels, CLASS_NAMES);
+        return IdxFiles.loadImageSet(DATASET, prefix + "-images-idx3-ubyte", prefix + "-labels-idx1-ubyte", name,
+                CLASS_NAMES);
     }
 }

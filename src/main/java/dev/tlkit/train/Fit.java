@@ -36,6 +36,8 @@ import java.util.Random;
 public final class Fit {
     private final Network network;
     private double learningRate = 1e-3;
+    private Tracker schedule;
+    private StepListener stepListener;
     private final Map<Block, Double> blockRates = new LinkedHashMap<>();
     private int epochs = 10;
     private int minSteps;
@@ -59,6 +61,25 @@ public final class Fit {
     public Fit learningRate(double rate) {
         this.learningRate = rate;
         return this;
+    }
+
+    /** A learning rate that changes with the step number (a DJL {@link Tracker}), e.g. for a learning-rate finder. */
+    public Fit learningRate(Tracker schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
+    /** Hears the loss of every step; training stops when it returns false. */
+    public Fit onStep(StepListener listener) {
+        this.stepListener = listener;
+        return this;
+    }
+
+    /** Called after every training step. */
+    @FunctionalInterface
+    public interface StepListener {
+        /** @return whether to go on training */
+        boolean afterStep(int step, double loss);
     }
 
     /** A learning rate of its own for the parameters of {@code block} (e.g. lower for lower blocks). */
@@ -139,6 +160,7 @@ public final class Fit {
         int bestEpoch = 0;
         byte[] bestParameters = null;
         boolean stoppedEarly = false;
+        boolean stopped = false;
         Engine engine = Engine.getEngine(Network.TRAINING_ENGINE);
         try (NDManager fitManager = network.manager().newSubManager();
              ParameterServer server = new LocalParameterServer(optimizer())) {
@@ -169,6 +191,7 @@ public final class Fit {
                         train.copy(order[i], x, (i - from) * exampleSize, random);
                         y[i - from] = train.label(order[i]);
                     }
+                    double stepLoss;
                     try (NDManager batchManager = fitManager.newSubManager()) {
                         NDArray input = batchManager.create(x, Network.batchShape(train.exampleShape(), to - from));
                         NDArray labels = batchManager.create(y);
@@ -176,17 +199,27 @@ public final class Fit {
                             NDList output = network.block().forward(store, new NDList(input), true);
                             NDArray value = loss.evaluate(new NDList(labels), output);
                             collector.backward(value);
-                            lossSum += value.getFloat() * (to - from);
+                            stepLoss = value.getFloat();
+                            lossSum += stepLoss * (to - from);
                             correct += output.singletonOrThrow().argMax(1).toType(DataType.FLOAT32, false)
                                     .eq(labels).sum().getLong();
                         }
                         store.updateAllParameters();
                     }
                     steps++;
+                    if (stepListener != null && !stepListener.afterStep(steps, stepLoss)) {
+                        stopped = true;
+                        break;
+                    }
                     if (bar != null) {
                         bar.update(steps, String.format(Locale.ROOT, "epoch %d/%d, loss %.3f", epoch, totalEpochs,
                                 lossSum / Math.max(1, to)));
                     }
+                }
+                if (stopped) {
+                    history.add(new TrainingHistory.Epoch(epoch, lossSum / train.size(), correct / (double) train.size(),
+                            Double.NaN, (System.nanoTime() - epochStart) / 1e9));
+                    break;
                 }
                 double validationAccuracy = validation == null ? Double.NaN
                         : Predictions.of(network, validation).accuracy();
@@ -218,7 +251,9 @@ public final class Fit {
     }
 
     private Optimizer optimizer() {
-        Optimizer uniform = adam(learningRate);
+        Optimizer uniform = schedule != null
+                ? Optimizer.adam().optLearningRateTracker(schedule).build()
+                : adam(learningRate);
         if (blockRates.isEmpty()) {
             return uniform;
         }

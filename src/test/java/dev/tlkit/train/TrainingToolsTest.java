@@ -1,0 +1,86 @@
+package dev.tlkit.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import dev.tlkit.data.FashionMnist;
+import dev.tlkit.data.ImageSet;
+import dev.tlkit.eval.Embedding2d;
+import dev.tlkit.models.VisionBackbone;
+import dev.tlkit.viz.LearningCurve;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The learning-rate finder, gradual unfreezing, PCA embeddings and learning curves. */
+class TrainingToolsTest {
+
+    private static FeatureSet clusters(int n, long seed) {
+        Random random = new Random(seed);
+        float[][] x = new float[n][8];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            for (int d = 0; d < 8; d++) {
+                x[i][d] = (float) (random.nextGaussian() * 0.3 + (y[i] == 1 && d < 4 ? 3 : 0));
+            }
+        }
+        return new FeatureSet(x, y, List.of("a", "b"), 0);
+    }
+
+    @Test
+    void theLearningRateFinderSuggestsAUsefulRateAndRestoresTheNetwork() {
+        FeatureSet data = clusters(640, 1);
+        try (Network head = Network.of("head", Linear.builder().setUnits(2).build(), new Shape(8), 1)) {
+            byte[] before = head.parameterBytes();
+            LearningRateFinder finder = LearningRateFinder.run(head, data, 1);
+            assertArrayEquals(before, head.parameterBytes(), "the finder must leave the network as it was");
+            assertTrue(finder.suggested() > 1e-5 && finder.suggested() < 0.2, "suggested " + finder.suggested());
+            assertTrue(finder.rates().length <= LearningRateFinder.STEPS);
+            assertTrue(finder.rates()[finder.rates().length - 1] > finder.rates()[0]);
+            assertEquals(2, finder.chart().getSeriesCollection().size());
+        }
+    }
+
+    @Test
+    void gradualUnfreezingEndsWithEverythingTrainable() {
+        ImageSet train = FashionMnist.train().head(200);
+        try (VisionBackbone backbone = VisionBackbone.randomInit(8, 2); Network net = backbone.withNewHead(10, 2)) {
+            List<TrainingHistory> phases = GradualUnfreezing.fit(backbone, net, ImageExamples.of(train), 1, 1e-3, 2);
+            assertEquals(4, phases.size());
+            assertEquals("head only", phases.get(0).name());
+            assertEquals(backbone.totalParameters(), backbone.trainableParameters());
+        }
+    }
+
+    @Test
+    void pcaSeparatesTwoClustersOnItsFirstComponent() {
+        Embedding2d embedding = Embedding2d.pca("clusters", clusters(200, 3));
+        assertTrue(embedding.explained() > 0.8, "explained " + embedding.explained());
+        double meanA = 0;
+        double meanB = 0;
+        for (int i = 0; i < 200; i++) {
+            if (embedding.labels()[i] == 0) {
+                meanA += embedding.points()[i][0] / 100;
+            } else {
+                meanB += embedding.points()[i][0] / 100;
+            }
+        }
+        assertTrue(Math.abs(meanA - meanB) > 4, "cluster means on PC1: " + meanA + " vs " + meanB);
+        assertEquals(2, embedding.chart().getSeriesCollection().size());
+    }
+
+    @Test
+    void aLearningCurveSummarisesRunsPerMethodAndK() {
+        LearningCurve curve = new LearningCurve("demo").add("probe", 1, 0.5).add("probe", 1, 0.7).add("probe", 5, 0.8)
+                .add("scratch", 1, 0.4);
+        assertEquals(0.6, curve.mean("probe", 1), 1e-12);
+        assertEquals(0.5, curve.min("probe", 1));
+        assertEquals(0.7, curve.max("probe", 1));
+        assertEquals(3, curve.table().rowCount());
+        assertEquals(2, curve.chart().getSeriesCollection().size());
+    }
+}
