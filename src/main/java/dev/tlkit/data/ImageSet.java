@@ -167,6 +167,45 @@ public final class ImageSet implements Showable {
         return new ImageSet(newName, joined, count + other.count, height, width, joinedLabels, names);
     }
 
+    /**
+     * Every image in four orientations (0, 90, 180 and 270 degrees), each orientation of each class a
+     * class of its own ({@code label * 4 + quarterTurns}): a harder pre-training task whose features
+     * must describe shape, not only what tells the original classes apart (square images only).
+     */
+    public ImageSet withRotationClasses(String newName) {
+        if (height != width) {
+            throw new IllegalArgumentException("rotation classes need square images, got " + height + "x" + width);
+        }
+        int n = height * width;
+        byte[] out = new byte[4 * pixels.length];
+        int[] outLabels = new int[4 * count];
+        for (int i = 0; i < count; i++) {
+            for (int r = 0; r < 4; r++) {
+                int dest = (4 * i + r) * n;
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        int sy = y;
+                        int sx = x;
+                        for (int t = 0; t < r; t++) { // one quarter turn clockwise: (y, x) <- (w-1-x, y)
+                            int ny = width - 1 - sx;
+                            sx = sy;
+                            sy = ny;
+                        }
+                        out[dest + y * width + x] = pixels[i * n + sy * width + sx];
+                    }
+                }
+                outLabels[4 * i + r] = labels[i] * 4 + r;
+            }
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (String c : classNames) {
+            for (int r = 0; r < 4; r++) {
+                names.add(c + " @" + (90 * r));
+            }
+        }
+        return new ImageSet(newName, out, 4 * count, height, width, outLabels, names);
+    }
+
     /** The first {@code n} images. */
     public ImageSet head(int n) {
         int[] indices = new int[Math.min(n, count)];

@@ -55,6 +55,15 @@ public final class Pretrain {
                     32, 10, ImageAugmentation.shifts(2).withMirror(), 7, 1e-3,
                     "a feature extractor for 28x28 grey-scale product photos, for teaching transfer learning",
                     "saw only clothes; no footwear or bags; tiny 28x28 images"),
+            "fashion-tops-rotations-cnn", new Recipe("fashion-tops-rotations-cnn",
+                    "Fashion-MNIST training images of T-shirt/top, Trouser, Pullover, Dress, Coat, each in four"
+                            + " orientations, every (class, orientation) a class of its own (20 classes)",
+                    "MIT (Fashion-MNIST, Zalando Research)",
+                    () -> FashionMnist.train().onlyClasses("source train", 0, 1, 2, 3, 4).withRotationClasses("rotated"),
+                    () -> FashionMnist.test().onlyClasses("source test", 0, 1, 2, 3, 4).withRotationClasses("rotated"),
+                    32, 4, ImageAugmentation.shifts(2), 7, 1e-3,
+                    "a feature extractor for 28x28 grey-scale product photos, for teaching transfer learning",
+                    "saw only clothes; no footwear or bags; tiny 28x28 images"),
             "fashion-digits-source-cnn", new Recipe("fashion-digits-source-cnn",
                     "Fashion-MNIST training images of the source classes T-shirt/top, Pullover, Coat, Shirt, Bag,"
                             + " and the 60,000 MNIST training digits (15 classes)",

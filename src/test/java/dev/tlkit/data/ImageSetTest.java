@@ -72,4 +72,21 @@ class ImageSetTest {
         double mean = stats.doubleColumn("value").get(2);
         assertEquals(15 / 255.0, mean, 1e-12);
     }
+
+    @Test
+    void rotationClassesTurnEachImageAQuarterAtATime() {
+        byte[] pixels = {1, 2, 3, 4}; // one 2x2 image: [1 2; 3 4]
+        ImageSet rotated = ImageSet.of("one", pixels, 1, 2, 2, new int[] {1}, List.of("a", "b")).withRotationClasses("r");
+        assertEquals(4, rotated.size());
+        assertArrayEquals(new int[] {4, 5, 6, 7}, rotated.labels());
+        assertEquals("b @90", rotated.classNames().get(5));
+        // a clockwise quarter turn of [1 2; 3 4] is [3 1; 4 2]
+        assertEquals(3, rotated.pixel(1, 0, 0));
+        assertEquals(1, rotated.pixel(1, 0, 1));
+        assertEquals(4, rotated.pixel(1, 1, 0));
+        assertEquals(2, rotated.pixel(1, 1, 1));
+        // two quarter turns: [4 3; 2 1]
+        assertEquals(4, rotated.pixel(2, 0, 0));
+        assertEquals(1, rotated.pixel(2, 1, 1));
+    }
 }
