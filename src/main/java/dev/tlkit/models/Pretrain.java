@@ -61,7 +61,7 @@ public final class Pretrain {
                     "MIT (Fashion-MNIST, Zalando Research)",
                     () -> FashionMnist.train().onlyClasses("source train", 0, 1, 2, 3, 4).withRotationClasses("rotated"),
                     () -> FashionMnist.test().onlyClasses("source test", 0, 1, 2, 3, 4).withRotationClasses("rotated"),
-                    32, 4, ImageAugmentation.shifts(2), 7, 1e-3,
+                    32, 8, ImageAugmentation.shifts(2), 7, 1e-3,
                     "a feature extractor for 28x28 grey-scale product photos, for teaching transfer learning",
                     "saw only clothes; no footwear or bags; tiny 28x28 images"),
             "fashion-digits-source-cnn", new Recipe("fashion-digits-source-cnn",

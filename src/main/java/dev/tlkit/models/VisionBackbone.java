@@ -49,13 +49,7 @@ public final class VisionBackbone implements Showable, AutoCloseable {
     /** A pre-trained backbone shipped with the kit, e.g. "fashion-source-cnn"; its checksum is verified. */
     public static VisionBackbone load(String name) {
         ModelCard card = ModelCard.fromJson(new String(resource(name + ".card.json"), StandardCharsets.UTF_8));
-        byte[] parameters = resource(name + ".params");
-        String actual = Checksums.sha256(parameters);
-        if (!actual.equals(card.parametersSha256())) {
-            throw new IllegalStateException("the parameters of " + name + " do not match its model card: expected SHA-256 "
-                    + card.parametersSha256() + ", found " + actual + ". Re-create them with: " + card.command());
-        }
-        return fromParameters(card, parameters, name);
+        return verified(card, resource(name + ".params"), name);
     }
 
     /** A backbone from a parameter file and its card (e.g. one you pre-trained yourself). */
@@ -65,10 +59,24 @@ public final class VisionBackbone implements Showable, AutoCloseable {
                     + card.command());
         }
         try {
-            return fromParameters(card, Files.readAllBytes(parameterFile), parameterFile.toString());
+            return verified(card, Files.readAllBytes(parameterFile), parameterFile.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Checks the parameters against the card's SHA-256 (when the card has one), then loads them. */
+    private static VisionBackbone verified(ModelCard card, byte[] parameters, String source) {
+        String expected = card.parametersSha256();
+        if (expected != null && !expected.isBlank()) {
+            String actual = Checksums.sha256(parameters);
+            if (!actual.equals(expected)) {
+                throw new IllegalStateException("the parameters in " + source + " do not match the model card of "
+                        + card.name() + ": expected SHA-256 " + expected + ", found " + actual
+                        + ". Re-create them with: " + card.command());
+            }
+        }
+        return fromParameters(card, parameters, source);
     }
 
     /** The same architecture with random parameters: what "no pre-training" looks like. */

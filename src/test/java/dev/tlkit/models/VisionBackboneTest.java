@@ -56,6 +56,29 @@ class VisionBackboneTest {
     }
 
     @Test
+    void parametersThatDoNotMatchTheCardAreRefused(@TempDir Path dir) throws Exception {
+        try (VisionBackbone backbone = VisionBackbone.randomInit(8, 2)) {
+            Path file = dir.resolve("b.params");
+            backbone.save(file);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> VisionBackbone.load(file, card(8, "0".repeat(64))));
+            assertTrue(e.getMessage().contains("do not match the model card") && e.getMessage().contains("retrain it"),
+                    e.getMessage());
+            String sha = dev.tlkit.data.Checksums.sha256(file);
+            VisionBackbone.load(file, card(8, sha)).close();
+        }
+    }
+
+    @Test
+    void theShippedBackboneLoadsAndMatchesItsCard() {
+        try (VisionBackbone backbone = VisionBackbone.load("fashion-source-cnn")) {
+            assertEquals(128, backbone.featureSize());
+            assertEquals(List.of("T-shirt/top", "Pullover", "Coat", "Shirt", "Bag"), backbone.card().classes());
+            assertTrue(backbone.card().sourceTestAccuracy() > 0.8);
+        }
+    }
+
+    @Test
     void freezingChangesTheTrainableCountByStage() {
         try (VisionBackbone backbone = VisionBackbone.randomInit(8, 1)) {
             long total = backbone.totalParameters();
