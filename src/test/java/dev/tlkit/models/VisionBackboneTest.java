@@ -73,7 +73,8 @@ class VisionBackboneTest {
     void theShippedBackboneLoadsAndMatchesItsCard() {
         try (VisionBackbone backbone = VisionBackbone.load("fashion-source-cnn")) {
             assertEquals(128, backbone.featureSize());
-            assertEquals(List.of("T-shirt/top", "Pullover", "Coat", "Shirt", "Bag"), backbone.card().classes());
+            assertEquals(20, backbone.card().classes().size());
+            assertEquals("T-shirt/top @0", backbone.card().classes().get(0));
             assertTrue(backbone.card().sourceTestAccuracy() > 0.8);
         }
     }
