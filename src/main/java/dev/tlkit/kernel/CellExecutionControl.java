@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -92,14 +91,6 @@ final class CellExecutionControl extends DirectExecutionControl {
         }
         if (thread.isAlive()) {
             thread.stop(); // deprecated, still effective on Java 17: the last resort for busy loops
-        }
-    }
-
-    /** Waits a moment for a stopped cell thread to finish unwinding. */
-    void awaitQuiet(long millis) throws InterruptedException {
-        Thread thread = running;
-        if (thread != null) {
-            TimeUnit.MILLISECONDS.timedJoin(thread, millis);
         }
     }
 }

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -116,10 +114,5 @@ public final class Pretrain {
         System.out.println("wrote " + out.resolve(card.name() + ".params") + " (source test accuracy "
                 + String.format("%.4f", card.sourceTestAccuracy()) + ")");
         result.backbone().close();
-    }
-
-    /** The target task's classes as names, for the lessons. */
-    public static List<String> targetClassNames() {
-        return Arrays.stream(TARGET_CLASSES).mapToObj(FashionMnist.CLASS_NAMES::get).toList();
     }
 }

@@ -244,18 +244,9 @@ public final class VisionBackbone implements Showable, AutoCloseable {
     public float[][][] firstLayerFilters() {
         Parameter weight = stages.stage(0).getParameters().values().stream()
                 .filter(p -> p.getType() == Parameter.Type.WEIGHT).findFirst().orElseThrow();
+        // the weight is (filters, 1, kh, kw): read it as one "image" of `filters` maps
         Shape s = weight.getShape();
-        float[] flat = weight.getArray().toFloatArray();
-        int filters = (int) s.get(0);
-        int kh = (int) s.get(2);
-        int kw = (int) s.get(3);
-        float[][][] out = new float[filters][kh][kw];
-        for (int f = 0; f < filters; f++) {
-            for (int y = 0; y < kh; y++) {
-                System.arraycopy(flat, (f * kh + y) * kw, out[f][y], 0, kw);
-            }
-        }
-        return out;
+        return toMaps(weight.getArray().reshape(1, s.get(0), s.get(2), s.get(3)));
     }
 
     static NDArray batchOf(ImageSet images, int from, int to, NDManager manager) {
