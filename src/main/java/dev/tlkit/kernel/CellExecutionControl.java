@@ -18,7 +18,7 @@ import jdk.jshell.execution.DirectExecutionControl;
  * it), then, after a grace period, with {@link Thread#stop()}.
  */
 final class CellExecutionControl extends DirectExecutionControl {
-    /** Threads started by cells live in this group; {@link ExitGuard} recognises them by it. */
+    /** Cells run in threads of this group. */
     static final ThreadGroup CELL_THREADS = new ThreadGroup("notebook-cells");
 
     private static final long STOP_GRACE_MILLIS = 2_000;

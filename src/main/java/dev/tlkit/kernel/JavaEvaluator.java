@@ -68,6 +68,7 @@ final class JavaEvaluator implements AutoCloseable {
      * @return the value of the last expression, or {@link #NO_VALUE}
      */
     Object eval(String code, int firstLine) throws CellError {
+        ExitGuard.check(code);
         control.forgetValues();
         control.clearStopped();
         snippetLines.clear();

@@ -25,7 +25,6 @@ public final class KernelMain {
         JupyterConnection connection = new JupyterConnection(properties);
 
         quietProtocolLogging();
-        ExitGuard.install();
         KitKernel kernel = new KitKernel(System.getProperty("java.class.path"));
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

@@ -31,7 +31,6 @@ public final class KernelSpec {
             "-Xmx768m",
             "-XX:+UseSerialGC",
             "-Xss4m",
-            "-Djava.security.manager=allow",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             // DJL probes for CUDA and warns when a CUDA toolkit is installed without a GPU driver
             "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error",

@@ -37,6 +37,7 @@ public final class Fit {
     private final Network network;
     private double learningRate = 1e-3;
     private Tracker schedule;
+    private boolean cosineDecay;
     private StepListener stepListener;
     private final Map<Block, Double> blockRates = new LinkedHashMap<>();
     private int epochs = 10;
@@ -66,6 +67,15 @@ public final class Fit {
     /** A learning rate that changes with the step number (a DJL {@link Tracker}), e.g. for a learning-rate finder. */
     public Fit learningRate(Tracker schedule) {
         this.schedule = schedule;
+        return this;
+    }
+
+    /**
+     * Lets every learning rate fall along a cosine from its set value to a hundredth of it over the
+     * whole run (Loshchilov and Hutter 2017): big steps first, small ones to settle at the end.
+     */
+    public Fit cosineDecay() {
+        this.cosineDecay = true;
         return this;
     }
 
@@ -163,7 +173,7 @@ public final class Fit {
         boolean stopped = false;
         Engine engine = Engine.getEngine(Network.TRAINING_ENGINE);
         try (NDManager fitManager = network.manager().newSubManager();
-             ParameterServer server = new LocalParameterServer(optimizer())) {
+             ParameterServer server = new LocalParameterServer(optimizer(totalEpochs * batchesPerEpoch))) {
             // DJL's ParameterStore + LocalParameterServer are what its Trainer steps with; used directly
             // because Trainer's first-step check sums the gradients' signed values, which is exactly zero
             // for a softmax head on two balanced classes and so stops a correct training run.
@@ -250,16 +260,19 @@ public final class Fit {
         return result;
     }
 
-    private Optimizer optimizer() {
+    private Optimizer optimizer(int totalSteps) {
+        if (cosineDecay && schedule != null) {
+            throw new IllegalStateException("cosineDecay() needs a fixed learning rate, not a schedule");
+        }
         Optimizer uniform = schedule != null
                 ? Optimizer.adam().optLearningRateTracker(schedule).build()
-                : adam(learningRate);
+                : adam(learningRate, totalSteps);
         if (blockRates.isEmpty()) {
             return uniform;
         }
         Map<String, Optimizer> byParameter = new HashMap<>();
         for (Map.Entry<Block, Double> entry : blockRates.entrySet()) {
-            Optimizer blockOptimizer = adam(entry.getValue());
+            Optimizer blockOptimizer = adam(entry.getValue(), totalSteps);
             for (Parameter parameter : entry.getKey().getParameters().values()) {
                 byParameter.put(parameter.getId(), blockOptimizer);
             }
@@ -267,8 +280,12 @@ public final class Fit {
         return new PerBlockOptimizer(byParameter, uniform);
     }
 
-    private static Optimizer adam(double rate) {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) rate)).build();
+    private Optimizer adam(double rate, int totalSteps) {
+        Tracker tracker = cosineDecay
+                ? Tracker.cosine().setBaseValue((float) rate).optFinalValue((float) (rate / 100))
+                        .setMaxUpdates(Math.max(1, totalSteps)).build()
+                : Tracker.fixed((float) rate);
+        return Optimizer.adam().optLearningRateTracker(tracker).build();
     }
 
     private static void shuffle(int[] order, Random random) {

@@ -1,6 +1,7 @@
 package dev.tlkit.viz;
 
 import dev.tlkit.data.ImageSet;
+import dev.tlkit.eval.Predictions;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -69,5 +70,29 @@ public final class ImageGrid {
             }
         }
         return of(images, captions, perClass, scale);
+    }
+
+    /**
+     * The {@code n} images of {@code images} the model got most wrong (highest loss), captioned
+     * "predicted / true, confidence". {@code predictions} must be over {@code images}, in order.
+     */
+    public static BufferedImage topLosses(Predictions predictions, ImageSet images, int n, int scale) {
+        if (predictions.size() != images.size()) {
+            throw new IllegalArgumentException("the predictions are for " + predictions.size()
+                    + " examples but the image set has " + images.size() + ": predict on the same images");
+        }
+        List<BufferedImage> pictures = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        List<String> names = images.classNames();
+        for (int i : predictions.topLosses(n)) {
+            pictures.add(images.picture(i));
+            captions.add(String.format("%s / %s %.2f", shortName(names.get(predictions.predicted(i))),
+                    shortName(names.get(predictions.label(i))), predictions.confidence(i)));
+        }
+        return of(pictures, captions, Math.min(n, 6), scale);
+    }
+
+    private static String shortName(String name) {
+        return name.length() <= 7 ? name : name.substring(0, 6) + ".";
     }
 }

@@ -19,6 +19,7 @@ import tech.tablesaw.api.Table;
 public final class LearningCurve implements Showable {
     private final String title;
     private final Map<String, Map<Integer, List<Double>>> results = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, List<Double>>> seconds = new LinkedHashMap<>();
 
     public LearningCurve(String title) {
         this.title = title;
@@ -29,6 +30,23 @@ public final class LearningCurve implements Showable {
         results.computeIfAbsent(method, m -> new java.util.TreeMap<>()).computeIfAbsent(k, x -> new ArrayList<>())
                 .add(accuracy);
         return this;
+    }
+
+    /** Records one run and its wall time in seconds; the table then shows the mean time per run. */
+    public LearningCurve add(String method, int k, double accuracy, double wallSeconds) {
+        add(method, k, accuracy);
+        seconds.computeIfAbsent(method, m -> new java.util.TreeMap<>()).computeIfAbsent(k, x -> new ArrayList<>())
+                .add(wallSeconds);
+        return this;
+    }
+
+    /** Mean wall time per run of {@code method} at {@code k}; NaN when no times were recorded. */
+    public double seconds(String method, int k) {
+        Map<Integer, List<Double>> byK = seconds.get(method);
+        if (byK == null || !byK.containsKey(k)) {
+            return Double.NaN;
+        }
+        return byK.get(k).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
     public double mean(String method, int k) {
@@ -51,10 +69,13 @@ public final class LearningCurve implements Showable {
         return List.copyOf(byK.get(k));
     }
 
-    /** One row per method and k: runs, mean, min, max. */
+    /** One row per method and k: runs, mean, min, max (and seconds per run, when recorded). */
     public Table table() {
         Table table = Table.create(title, StringColumn.create("method"), IntColumn.create("k"), IntColumn.create("runs"),
                 DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"));
+        if (!seconds.isEmpty()) {
+            table.addColumns(DoubleColumn.create("seconds per run"));
+        }
         results.forEach((method, byK) -> byK.forEach((k, runs) -> {
             table.stringColumn("method").append(method);
             table.intColumn("k").append(k);
@@ -62,6 +83,9 @@ public final class LearningCurve implements Showable {
             table.doubleColumn("mean").append(round(mean(method, k)));
             table.doubleColumn("min").append(round(min(method, k)));
             table.doubleColumn("max").append(round(max(method, k)));
+            if (!seconds.isEmpty()) {
+                table.doubleColumn("seconds per run").append(Math.round(seconds(method, k) * 10) / 10.0);
+            }
         }));
         return table;
     }

@@ -25,7 +25,6 @@ class KitKernelTest {
 
     @BeforeAll
     static void startKernel() {
-        ExitGuard.install();
         kernel = new KitKernel(System.getProperty("java.class.path"));
     }
 
@@ -91,6 +90,13 @@ class KitKernelTest {
         assertEquals("SecurityException", error.kind());
         assertTrue(error.lines().get(0).contains("System.exit(3) was blocked"), error.lines().toString());
         assertEquals(2, kernel.evalCell("1 + 1"));
+    }
+
+    @Test
+    void exitInAMethodOrViaRuntimeIsBlockedButNotInStringsOrComments() throws Exception {
+        assertThrows(CellError.class, () -> kernel.evalCell("void quit() {\n  System . exit( 1 );\n}"));
+        assertThrows(CellError.class, () -> kernel.evalCell("Runtime.getRuntime().halt(0);"));
+        assertEquals("System.exit(0)", kernel.evalCell("// System.exit(0);\n\"System.exit(0)\""));
     }
 
     @Test

@@ -83,4 +83,40 @@ class TrainingToolsTest {
         assertEquals(3, curve.table().rowCount());
         assertEquals(2, curve.chart().getSeriesCollection().size());
     }
+
+    @Test
+    void cosineDecayTrainsAndCannotBeMixedWithASchedule() {
+        FeatureSet data = clusters(256, 3);
+        try (Network head = Network.of("head", Linear.builder().setUnits(2).build(), new Shape(8), 3)) {
+            TrainingHistory history = Fit.of(head).learningRate(0.05).cosineDecay().epochs(5).seed(3).quietly().on(data);
+            assertTrue(history.finalTrainAccuracy() > 0.95, "accuracy " + history.finalTrainAccuracy());
+            Fit mixed = Fit.of(head).learningRate(update -> 0.01f).cosineDecay().epochs(1).quietly();
+            IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> mixed.on(data));
+            assertTrue(error.getMessage().contains("fixed learning rate"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aLearningCurveWithTimesShowsTheMeanSecondsPerRun() {
+        LearningCurve curve = new LearningCurve("t").add("a", 5, 0.5, 2.0).add("a", 5, 0.7, 4.0).add("b", 5, 0.6);
+        assertEquals(3.0, curve.seconds("a", 5), 1e-12);
+        assertTrue(Double.isNaN(curve.seconds("b", 5)));
+        assertTrue(Double.isNaN(curve.seconds("a", 50)));
+        assertEquals(3.0, curve.table().doubleColumn("seconds per run").get(0), 1e-12);
+        assertEquals(0.6, curve.mean("a", 5), 1e-12);
+    }
+
+    @Test
+    void changeFromIsZeroForFrozenStagesAfterFineTuningTheTop() {
+        ImageSet train = FashionMnist.train().head(128);
+        try (VisionBackbone before = VisionBackbone.randomInit(8, 4); VisionBackbone tuned = before.copy().unfreezeTop(1);
+             Network net = tuned.withNewHead(10, 4)) {
+            Fit.of(net).learningRate(1e-2).epochs(2).seed(4).quietly().on(ImageExamples.of(train));
+            var change = tuned.changeFrom(before).doubleColumn("relative change");
+            assertEquals(0.0, change.get(0), 0.0, "stage 1 was frozen");
+            assertEquals(0.0, change.get(1), 0.0, "stage 2 was frozen");
+            assertTrue(change.get(2) > 1e-4, "stage 3 was trained: " + change.get(2));
+        }
+    }
 }
