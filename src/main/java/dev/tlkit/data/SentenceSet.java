@@ -9,6 +9,9 @@ import tech.tablesaw.api.Table;
 
 /** Labelled sentences of one domain: {@code label 1} is positive, {@code 0} negative. */
 public record SentenceSet(String domain, List<String> texts, int[] labels) implements Showable {
+    /** Label 0 and label 1. */
+    public static final List<String> CLASS_NAMES = List.of("negative", "positive");
+
     public SentenceSet {
         texts = List.copyOf(texts);
         labels = labels.clone();

@@ -1,6 +1,7 @@
 package dev.tlkit.eval;
 
 import dev.tlkit.data.ImageSet;
+import dev.tlkit.models.VisionBackbone;
 import dev.tlkit.train.LinearProbe;
 import dev.tlkit.viz.Pictures;
 import dev.tlkit.viz.Showable;
@@ -18,8 +19,12 @@ import java.awt.image.BufferedImage;
 public record ClassActivationMap(ImageSet images, int index, int classIndex, String className, float[][] map,
                                  double score) implements Showable {
 
-    public static ClassActivationMap of(LinearProbe probe, ImageSet images, int index, int classIndex) {
-        float[][][] features = probe.backbone().spatialFeatures(images, index);
+    public static ClassActivationMap of(LinearProbe<ImageSet> probe, ImageSet images, int index, int classIndex) {
+        if (!(probe.backbone() instanceof VisionBackbone backbone)) {
+            throw new IllegalArgumentException("a class activation map needs a probe on a VisionBackbone, not on "
+                    + probe.backbone().name());
+        }
+        float[][][] features = backbone.spatialFeatures(images, index);
         float[] w = probe.weights()[classIndex];
         int h = features[0].length;
         int width = features[0][0].length;

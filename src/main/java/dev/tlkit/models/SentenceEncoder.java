@@ -12,6 +12,9 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.tlkit.data.KitPaths;
+import dev.tlkit.data.SentenceSet;
+import dev.tlkit.train.FeatureSet;
+import dev.tlkit.train.Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,9 +31,10 @@ import java.util.List;
  * engine with DJL's HuggingFace tokenizer: token embeddings are mean-pooled over the real tokens
  * and L2-normalised, giving 384 numbers per sentence whose dot products are cosine similarities.
  */
-public final class SentenceEncoder implements AutoCloseable {
+public final class SentenceEncoder implements Backbone<SentenceSet> {
     public static final String NAME = "all-minilm-l6-v2";
     public static final int DIMENSION = 384;
+    private static final int LAYERS = 6;
     private static final int MAX_TOKENS = 256;
     private static final int BATCH = 32;
 
@@ -149,6 +153,67 @@ public final class SentenceEncoder implements AutoCloseable {
         } catch (TranslateException e) {
             throw new IllegalStateException("the sentence encoder failed on a batch of " + n + " sentences", e);
         }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int featureSize() {
+        return DIMENSION;
+    }
+
+    /** The embeddings of {@code sentences} with their labels: the feature cache for a linear probe. */
+    @Override
+    public FeatureSet features(SentenceSet sentences) {
+        long start = System.nanoTime();
+        float[][] vectors = encode(sentences.texts());
+        return new FeatureSet(vectors, sentences.labels(), SentenceSet.CLASS_NAMES, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** MiniLM's six transformer layers. */
+    @Override
+    public int blockCount() {
+        return LAYERS;
+    }
+
+    /** Always frozen: ONNX Runtime only runs the encoder. */
+    @Override
+    public SentenceEncoder freeze() {
+        return this;
+    }
+
+    @Override
+    public SentenceEncoder unfreeze() {
+        return unfreezeTop(LAYERS);
+    }
+
+    @Override
+    public SentenceEncoder unfreezeTop(int k) {
+        if (k < 0 || k > LAYERS) {
+            throw new IllegalArgumentException("k must be between 0 and " + LAYERS + ", got " + k);
+        }
+        if (k > 0) {
+            throw new UnsupportedOperationException(NAME + " runs on ONNX Runtime, which can only run it, not train it:"
+                    + " use it frozen (features + LinearProbe). Fine-tuning a transformer needs its PyTorch weights,"
+                    + " which no registry reachable here provides.");
+        }
+        return this;
+    }
+
+    /** 0: the encoder is always frozen. */
+    @Override
+    public long trainableParameters() {
+        return 0;
+    }
+
+    /** Not possible for an inference-only encoder; train a head on {@link #features} with LinearProbe instead. */
+    @Override
+    public Network withNewHead(int classes, long seed) {
+        throw new UnsupportedOperationException(NAME + " cannot be trained end to end here (ONNX Runtime only runs"
+                + " it): use LinearProbe.fit(encoder, sentences, seed), a new head on its frozen features.");
     }
 
     /** Cosine similarity of two embeddings (their dot product, as both have unit length). */

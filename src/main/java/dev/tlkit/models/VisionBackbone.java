@@ -32,7 +32,7 @@ import tech.tablesaw.api.Table;
  * its model card) or randomly initialised (the control). Freeze it whole, or all but its top
  * stages; run it once over a data set to cache features; put a new head on it.
  */
-public final class VisionBackbone implements Showable, AutoCloseable {
+public final class VisionBackbone implements Backbone<ImageSet>, Showable {
     static final String RESOURCES = "/dev/tlkit/models/";
     private static final Shape IMAGE = new Shape(1, 28, 28);
     private static final int BATCH = 256;
@@ -112,6 +112,7 @@ public final class VisionBackbone implements Showable, AutoCloseable {
         return card;
     }
 
+    @Override
     public String name() {
         return card.name();
     }
@@ -121,11 +122,18 @@ public final class VisionBackbone implements Showable, AutoCloseable {
         return stages;
     }
 
+    @Override
     public int featureSize() {
         return (int) stages.getOutputShapes(new Shape[] {new Shape(1).addAll(IMAGE)})[0].get(1);
     }
 
+    @Override
+    public int blockCount() {
+        return stages.stageCount();
+    }
+
     /** Freezes every stage: no gradient, and batch-norm statistics stay fixed. */
+    @Override
     public VisionBackbone freeze() {
         for (int i = 0; i < stages.stageCount(); i++) {
             stages.setFrozen(i, true);
@@ -133,6 +141,7 @@ public final class VisionBackbone implements Showable, AutoCloseable {
         return this;
     }
 
+    @Override
     public VisionBackbone unfreeze() {
         for (int i = 0; i < stages.stageCount(); i++) {
             stages.setFrozen(i, false);
@@ -141,6 +150,7 @@ public final class VisionBackbone implements Showable, AutoCloseable {
     }
 
     /** Freezes the lower stages and unfreezes the top {@code k} (0: all frozen). */
+    @Override
     public VisionBackbone unfreezeTop(int k) {
         if (k < 0 || k > stages.stageCount()) {
             throw new IllegalArgumentException("k must be between 0 and " + stages.stageCount() + ", got " + k);
@@ -151,6 +161,7 @@ public final class VisionBackbone implements Showable, AutoCloseable {
         return this;
     }
 
+    @Override
     public long trainableParameters() {
         return network.trainableParameters();
     }
@@ -215,6 +226,7 @@ public final class VisionBackbone implements Showable, AutoCloseable {
     }
 
     /** Runs the backbone once over {@code images} (inference mode, one sub-manager per batch). */
+    @Override
     public FeatureSet features(ImageSet images) {
         long start = System.nanoTime();
         float[][] features = new float[images.size()][];
@@ -293,6 +305,7 @@ public final class VisionBackbone implements Showable, AutoCloseable {
     }
 
     /** This backbone with a new linear head for {@code classes} classes, initialised from {@code seed}. */
+    @Override
     public Network withNewHead(int classes, long seed) {
         SequentialBlock net = new SequentialBlock().add(stages).add(Linear.builder().setUnits(classes).build());
         return Network.of(name() + " + new head", net, IMAGE, seed);

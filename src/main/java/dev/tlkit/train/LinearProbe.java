@@ -2,21 +2,23 @@ package dev.tlkit.train;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
-import dev.tlkit.data.ImageSet;
 import dev.tlkit.eval.Predictions;
-import dev.tlkit.models.VisionBackbone;
+import dev.tlkit.models.Backbone;
 
 /**
- * Feature extraction: a frozen backbone runs once over the training images (the feature cache) and a
- * linear softmax head is trained on the cached features.
+ * Feature extraction: a frozen backbone runs once over the training inputs (the feature cache) and a
+ * linear softmax head is trained on the cached features. Works with any {@link Backbone}: images
+ * through a {@link dev.tlkit.models.VisionBackbone}, sentences through a {@link dev.tlkit.models.SentenceEncoder}.
+ *
+ * @param <I> what the backbone reads
  */
-public final class LinearProbe implements AutoCloseable {
-    private final VisionBackbone backbone;
+public final class LinearProbe<I> implements AutoCloseable {
+    private final Backbone<I> backbone;
     private final Network head;
     private final TrainingHistory history;
     private final double featureSeconds;
 
-    private LinearProbe(VisionBackbone backbone, Network head, TrainingHistory history, double featureSeconds) {
+    private LinearProbe(Backbone<I> backbone, Network head, TrainingHistory history, double featureSeconds) {
         this.backbone = backbone;
         this.head = head;
         this.history = history;
@@ -24,22 +26,23 @@ public final class LinearProbe implements AutoCloseable {
     }
 
     /** Fits a probe on {@code train}: caches its features, then trains the head (Adam, lr 0.01). */
-    public static LinearProbe fit(VisionBackbone backbone, ImageSet train, long seed) {
+    public static <I> LinearProbe<I> fit(Backbone<I> backbone, I train, long seed) {
         FeatureSet features = backbone.features(train);
         return fit(backbone, features, seed);
     }
 
     /** Fits a probe on features already cached from {@code backbone}. */
-    public static LinearProbe fit(VisionBackbone backbone, FeatureSet features, long seed) {
+    public static <I> LinearProbe<I> fit(Backbone<I> backbone, FeatureSet features, long seed) {
         Network head = Network.of("linear probe on " + backbone.name(),
                 Linear.builder().setUnits(features.numClasses()).build(), new Shape(features.dimension()), seed);
         TrainingHistory history = Fit.of(head).learningRate(1e-2).epochs(30).atLeastSteps(300).batchSize(64).seed(seed)
                 .quietly().on(features);
-        return new LinearProbe(backbone, head, history, features.secondsToCompute());
+        return new LinearProbe<>(backbone, head, history, features.secondsToCompute());
     }
 
-    public Predictions predict(ImageSet images) {
-        return Predictions.of(head, backbone.features(images));
+    /** Runs the backbone over {@code inputs}, then the head. */
+    public Predictions predict(I inputs) {
+        return Predictions.of(head, backbone.features(inputs));
     }
 
     public Predictions predict(FeatureSet features) {
@@ -72,7 +75,7 @@ public final class LinearProbe implements AutoCloseable {
         return out;
     }
 
-    public VisionBackbone backbone() {
+    public Backbone<I> backbone() {
         return backbone;
     }
 

@@ -87,7 +87,7 @@ class TrainingTest {
     void theFeatureCacheGivesTheSameHeadAsRunningTheFrozenBackboneEveryEpoch() {
         try (VisionBackbone backbone = VisionBackbone.randomInit(8, 5).freeze()) {
             double cached;
-            try (LinearProbe probe = LinearProbe.fit(backbone, train, 11)) {
+            try (LinearProbe<ImageSet> probe = LinearProbe.fit(backbone, train, 11)) {
                 cached = probe.predict(test).accuracy();
             }
             double endToEnd;
