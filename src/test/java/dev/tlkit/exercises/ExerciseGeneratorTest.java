@@ -1,0 +1,49 @@
+package dev.tlkit.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExerciseGeneratorTest {
+
+    @Test
+    void aMarkedBlockBecomesATodoAndItsStub() {
+        String solution = "double gap(double a, double b) {\n    // BEGIN SOLUTION\n    return 100 * (a - b);\n"
+                + "    // STUB: return 0;\n    // END SOLUTION\n}";
+        assertEquals("double gap(double a, double b) {\n    // TODO: your code here\n    return 0;\n}",
+                ExerciseGenerator.stubbed(solution, "test"));
+    }
+
+    @Test
+    void unbalancedMarkersAreRefusedWithTheirPlace() {
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class,
+                () -> ExerciseGenerator.stubbed("x();\n// BEGIN SOLUTION\ny();", "nb, cell 3"));
+        assertTrue(open.getMessage().contains("nb, cell 3, line 2") && open.getMessage().contains("never closed"),
+                open.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ExerciseGenerator.stubbed("// END SOLUTION", "nb"));
+    }
+
+    @Test
+    void theExercisesAreExactlyWhatTheGeneratorWritesFromTheSolutions() throws Exception {
+        Path project = Path.of(System.getProperty("kit.project.dir", "."));
+        List<String> stale = ExerciseGenerator.generate(project.resolve("solutions"), project.resolve("exercises"), true);
+        assertTrue(stale.isEmpty(), "exercises/ differs from the solutions for " + stale + ": run ./kit exercises");
+        try (var solutions = Files.list(project.resolve("solutions"))) {
+            assertTrue(solutions.count() >= 3, "a solution per lesson 2-4 at least");
+        }
+    }
+
+    @Test
+    void anExerciseKeepsNoSolutionCodeAndNoOutputs() throws Exception {
+        Path project = Path.of(System.getProperty("kit.project.dir", "."));
+        String exercise = Files.readString(project.resolve("exercises/03-feature-extraction.ipynb"));
+        assertTrue(!exercise.contains("BEGIN SOLUTION") && !exercise.contains("100 * (a - b)"), "solution code leaked");
+        assertTrue(exercise.contains("// TODO: your code here"));
+        assertTrue(!exercise.contains("\"output_type\""), "outputs must be cleared");
+    }
+}
