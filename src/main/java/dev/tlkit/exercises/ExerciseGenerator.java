@@ -6,13 +6,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import dev.tlkit.notebooks.NotebookFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes the student version of each worked solution: {@code solutions/NN-name.ipynb} becomes
@@ -76,12 +76,10 @@ public final class ExerciseGenerator {
         JsonArray cells = notebook.getAsJsonArray("cells");
         for (int c = 0; c < cells.size(); c++) {
             JsonObject cell = cells.get(c).getAsJsonObject();
-            StringBuilder text = new StringBuilder();
-            cell.getAsJsonArray("source").forEach(line -> text.append(line.getAsString()));
             if (!cell.get("cell_type").getAsString().equals("code")) {
                 continue;
             }
-            String source = text.toString();
+            String source = NotebookFiles.source(cell);
             if (source.contains(BEGIN)) {
                 blocks++;
                 source = stubbed(source, name + ", cell " + (c + 1));
@@ -105,10 +103,7 @@ public final class ExerciseGenerator {
 
     /** Writes (or, with {@code check}, compares) every exercise; returns the names that were stale. */
     public static List<String> generate(Path solutions, Path exercises, boolean check) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(solutions)) {
-            files = list.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
-        }
+        List<Path> files = NotebookFiles.in(solutions);
         List<String> stale = new ArrayList<>();
         Files.createDirectories(exercises);
         for (Path solution : files) {
@@ -123,13 +118,11 @@ public final class ExerciseGenerator {
                 }
             }
         }
-        try (Stream<Path> list = Files.list(exercises)) {
-            for (Path orphan : list.filter(p -> p.toString().endsWith(".ipynb")).toList()) {
-                if (!Files.exists(solutions.resolve(orphan.getFileName()))) {
-                    stale.add(orphan.getFileName() + " (no solution)");
-                    if (!check) {
-                        Files.delete(orphan);
-                    }
+        for (Path orphan : NotebookFiles.in(exercises)) {
+            if (!Files.exists(solutions.resolve(orphan.getFileName()))) {
+                stale.add(orphan.getFileName() + " (no solution)");
+                if (!check) {
+                    Files.delete(orphan);
                 }
             }
         }

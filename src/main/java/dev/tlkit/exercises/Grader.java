@@ -2,10 +2,10 @@ package dev.tlkit.exercises;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.tlkit.checks.CheckResult;
 import dev.tlkit.kernel.KernelSpec;
 import dev.tlkit.notebooks.NotebookExecutor;
+import dev.tlkit.notebooks.NotebookFiles;
 import dev.tlkit.notebooks.NotebookRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code ./kit grade NOTEBOOK|FOLDER [--out DIR] [--cell-timeout SECONDS]}: executes each student
@@ -58,16 +57,14 @@ public final class Grader {
 
     /** The checks the notebook's code cells declare, in order. */
     static List<Declared> declaredChecks(Path notebook) throws IOException {
-        JsonArray cells = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject().getAsJsonArray("cells");
+        JsonArray cells = NotebookFiles.cells(notebook);
         List<Declared> declared = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             JsonObject c = cells.get(i).getAsJsonObject();
             if (!c.get("cell_type").getAsString().equals("code")) {
                 continue;
             }
-            StringBuilder text = new StringBuilder();
-            c.getAsJsonArray("source").forEach(line -> text.append(line.getAsString()));
-            Matcher m = DECLARED.matcher(text);
+            Matcher m = DECLARED.matcher(NotebookFiles.source(c));
             while (m.find()) {
                 declared.add(new Declared(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"), i + 1));
             }
@@ -75,11 +72,10 @@ public final class Grader {
         return declared;
     }
 
-    /** Why a declared check printed nothing: its cell's error, else the notebook's first problem. */
-    private static String whyMissing(Declared check, NotebookRun run) {
+    /** Why a declared check printed nothing: its cell's error in the executed notebook, else the run's first problem. */
+    private static String whyMissing(Declared check, JsonArray executedCells, NotebookRun run) {
         try {
-            JsonArray cells = JsonParser.parseString(Files.readString(run.executed())).getAsJsonObject().getAsJsonArray("cells");
-            JsonObject cell = cells.get(check.cell() - 1).getAsJsonObject();
+            JsonObject cell = executedCells.get(check.cell() - 1).getAsJsonObject();
             for (var output : cell.getAsJsonArray("outputs")) {
                 JsonObject o = output.getAsJsonObject();
                 if (o.get("output_type").getAsString().equals("error")) {
@@ -91,8 +87,8 @@ public final class Grader {
                             + (value.isEmpty() ? "" : ": " + value) + hint;
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // fall through to the notebook's first problem
+        } catch (RuntimeException e) {
+            // no such cell in the executed notebook: fall through to the run's first problem
         }
         return "did not run" + (run.cellsRan() ? "" : ": " + describe(run));
     }
@@ -102,12 +98,13 @@ public final class Grader {
         Map<String, CheckResult> printed = new LinkedHashMap<>();
         run.checks().forEach(c -> printed.putIfAbsent(c.name(), c));
         String problem = run.cellsRan() ? "" : describe(run);
+        JsonArray executedCells = executedCells(run);
         List<Item> items = new ArrayList<>();
         for (Declared check : declared) {
             String name = check.name();
             CheckResult result = printed.remove(name);
             if (result == null) {
-                items.add(new Item(name, false, whyMissing(check, run)));
+                items.add(new Item(name, false, whyMissing(check, executedCells, run)));
             } else {
                 items.add(new Item(name, result.passed(), result.passed() ? "" : result.message()));
             }
@@ -117,6 +114,14 @@ public final class Grader {
             items.add(new Item("the notebook has checks", false, "no Check.* call found in " + notebook.getFileName()));
         }
         return new Grade(notebook, items, run.seconds(), problem);
+    }
+
+    private static JsonArray executedCells(NotebookRun run) {
+        try {
+            return NotebookFiles.cells(run.executed());
+        } catch (IOException | RuntimeException e) {
+            return new JsonArray();   // nothing was written: every missing check gets the run's problem
+        }
     }
 
     private static String describe(NotebookRun run) {
@@ -133,9 +138,7 @@ public final class Grader {
         List<Path> notebooks = new ArrayList<>();
         for (Path target : targets) {
             if (Files.isDirectory(target)) {
-                try (Stream<Path> files = Files.list(target)) {
-                    files.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(notebooks::add);
-                }
+                notebooks.addAll(NotebookFiles.in(target));
             } else {
                 notebooks.add(target);
             }
@@ -185,23 +188,19 @@ public final class Grader {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
         for (Grade g : grades) {
             xml.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"%.1f\">%n",
-                    escape(g.notebook().getFileName().toString()), g.items().size(), g.items().size() - g.score(), g.seconds()));
+                    NotebookFiles.escapeMarkup(g.notebook().getFileName().toString()), g.items().size(), g.items().size() - g.score(), g.seconds()));
             for (Item i : g.items()) {
-                xml.append("    <testcase classname=\"").append(escape(g.notebook().getFileName().toString()))
-                        .append("\" name=\"").append(escape(i.check())).append('"');
+                xml.append("    <testcase classname=\"").append(NotebookFiles.escapeMarkup(g.notebook().getFileName().toString()))
+                        .append("\" name=\"").append(NotebookFiles.escapeMarkup(i.check())).append('"');
                 if (i.passed()) {
                     xml.append("/>\n");
                 } else {
-                    xml.append("><failure message=\"").append(escape(i.reason())).append("\"/></testcase>\n");
+                    xml.append("><failure message=\"").append(NotebookFiles.escapeMarkup(i.reason())).append("\"/></testcase>\n");
                 }
             }
             xml.append("  </testsuite>\n");
         }
         return xml.append("</testsuites>\n").toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     public static void main(String[] args) throws IOException {

@@ -86,7 +86,7 @@ public final class NotebookExecutor {
                 builder.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
             }
             Process process = builder.start();
-            long limitSeconds = cellTimeout.toSeconds() * Math.max(1, countCells(notebook)) + 120;
+            long limitSeconds = cellTimeout.toSeconds() * Math.max(1, NotebookFiles.cells(notebook).size()) + 120;
             if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("executing " + notebook + " did not finish in " + limitSeconds + " s");
@@ -127,7 +127,7 @@ public final class NotebookExecutor {
                     if ("error".equals(type)) {
                         errorCells.add(i + 1);
                     } else if ("stream".equals(type) && "stdout".equals(output.get("name").getAsString())) {
-                        checks.addAll(CheckResult.parse(text(output.get("text"))));
+                        checks.addAll(CheckResult.parse(NotebookFiles.text(output.get("text"))));
                     }
                 }
             }
@@ -149,18 +149,6 @@ public final class NotebookExecutor {
         return text.toString();
     }
 
-    private static String text(JsonElement text) {
-        if (text.isJsonArray()) {
-            StringBuilder joined = new StringBuilder();
-            text.getAsJsonArray().forEach(part -> joined.append(part.getAsString()));
-            return joined.toString();
-        }
-        return text.getAsString();
-    }
-
-    private static int countCells(Path notebook) throws IOException {
-        return JsonParser.parseString(Files.readString(notebook)).getAsJsonObject().getAsJsonArray("cells").size();
-    }
 
     private static String tail(Path log) throws IOException {
         if (!Files.exists(log)) {

@@ -2,7 +2,6 @@ package dev.tlkit.notebooks;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.tlkit.kernel.KernelSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * {@code ./kit site [--out DIR]}: executes every lesson and writes one HTML page per lesson plus an
@@ -28,10 +26,7 @@ public final class StaticSite {
 
     /** Executes the notebooks of {@code lessons} into {@code out} and writes the index; returns the entries. */
     public static List<Entry> build(Path lessons, Path out, Path project) throws IOException {
-        List<Path> notebooks;
-        try (Stream<Path> files = Files.list(lessons)) {
-            notebooks = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
-        }
+        List<Path> notebooks = NotebookFiles.in(lessons);
         if (notebooks.isEmpty()) {
             throw new IllegalArgumentException("no notebooks in " + lessons);
         }
@@ -52,15 +47,12 @@ public final class StaticSite {
 
     /** The first Markdown heading of the notebook, or its file name. */
     static String title(Path notebook, String fallback) throws IOException {
-        JsonObject json = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
-        for (JsonElement cell : json.getAsJsonArray("cells")) {
+        for (JsonElement cell : NotebookFiles.cells(notebook)) {
             JsonObject c = cell.getAsJsonObject();
             if (!c.get("cell_type").getAsString().equals("markdown")) {
                 continue;
             }
-            StringBuilder text = new StringBuilder();
-            c.getAsJsonArray("source").forEach(line -> text.append(line.getAsString()));
-            for (String line : text.toString().split("\n")) {
+            for (String line : NotebookFiles.source(c).split("\n")) {
                 if (line.startsWith("# ")) {
                     return line.substring(2).strip();
                 }
@@ -75,7 +67,7 @@ public final class StaticSite {
             NotebookRun run = e.run();
             rows.append(String.format(Locale.ROOT,
                     "<tr><td><a href=\"%s\">%s</a></td><td class=\"%s\">%s</td><td>%d/%d</td><td>%.0f s</td><td>%.0f MB</td></tr>%n",
-                    escape(e.file()), escape(e.title()), run.passed() ? "ok" : "bad", run.passed() ? "passed" : "FAILED",
+                    NotebookFiles.escapeMarkup(e.file()), NotebookFiles.escapeMarkup(e.title()), run.passed() ? "ok" : "bad", run.passed() ? "passed" : "FAILED",
                     run.passedChecks(), run.checks().size(), run.seconds(), run.peakRssMb()));
         }
         return """
@@ -90,10 +82,6 @@ public final class StaticSite {
                 <table><tr><th>lesson</th><th>result</th><th>checks passed</th><th>time</th><th>peak memory</th></tr>
                 %s</table></body></html>
                 """.formatted(rows);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     public static void main(String[] args) throws IOException {

@@ -14,41 +14,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The exercises and the grader: every generated exercise runs without a kernel error and fails every one of
- * its checks (no check passes vacuously); the grader gives the solutions full marks, the exercises zero, and a
+ * The exercises and the grader: the grader runs every generated exercise, which must run without a kernel
+ * error and fail every one of its checks (no check passes vacuously); it gives the solutions full marks, and a
  * student notebook that loops forever, calls System.exit and does not compile a clear failing grade in time.
  */
 class ExercisesIT {
     private static final Path OUT = NotebookTests.RUNS.resolve("grades");
 
     @TestFactory
-    Stream<DynamicTest> everyExerciseRunsAndFailsEveryCheck() {
+    Stream<DynamicTest> theGraderGivesEveryExerciseZeroAndItRunsWithoutKernelErrors() {
         List<Path> exercises = NotebookTests.notebooksIn("exercises");
         assertFalse(exercises.isEmpty(), "no exercises: run ./kit exercises");
         return exercises.stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> {
-            NotebookRun run = NotebookExecutor.writingTo(NotebookTests.RUNS.resolve("exercises"))
-                    .withJupyterPath(NotebookTests.jupyterPath()).keepGoingAfterErrors().run(nb);
-            System.out.println("[exercise] " + run.summary());
-            assertTrue(run.cellsRan(), () -> nb.getFileName() + " must run without kernel errors: " + run.problems());
-            assertFalse(run.checks().isEmpty(), nb.getFileName() + " printed no checks");
-            assertEquals(0, run.passedChecks(), () -> nb.getFileName() + " has checks that pass before any work: "
-                    + run.checks());
+            Grader.Grade g = Grader.gradeAll(List.of(nb), OUT.resolve("exercises"), Duration.ofSeconds(120),
+                    NotebookTests.jupyterPath()).get(0);
+            System.out.println("[exercise] " + g.summary());
+            assertTrue(g.problem().isEmpty(), () -> nb.getFileName() + " must run without kernel errors: " + g.problem());
+            assertTrue(g.items().size() >= 3, nb.getFileName() + " declares fewer than 3 checks: " + g.items());
+            assertEquals(0, g.score(), () -> nb.getFileName() + " has checks that pass before any work: " + g.items());
+            assertTrue(g.items().stream().noneMatch(i -> i.reason().startsWith("did not run")),
+                    () -> nb.getFileName() + ": every check must run and fail, not be skipped: " + g.items());
         }));
     }
 
     @Test
-    void theGraderGivesFullMarksToSolutionsAndZeroToExercises() throws Exception {
+    void theGraderGivesFullMarksToTheSolutions() throws Exception {
         List<Grader.Grade> solutions = Grader.gradeAll(List.of(NotebookTests.PROJECT.resolve("solutions")),
                 OUT.resolve("solutions"), Duration.ofSeconds(120), NotebookTests.jupyterPath());
+        assertEquals(NotebookTests.notebooksIn("exercises").size(), solutions.size());
         for (Grader.Grade g : solutions) {
             assertEquals(g.items().size(), g.score(), g.summary() + " " + g.items());
-        }
-        List<Grader.Grade> exercises = Grader.gradeAll(List.of(NotebookTests.PROJECT.resolve("exercises")),
-                OUT.resolve("exercises"), Duration.ofSeconds(120), NotebookTests.jupyterPath());
-        assertEquals(solutions.size(), exercises.size());
-        for (Grader.Grade g : exercises) {
-            assertEquals(0, g.score(), g.summary() + " " + g.items());
-            assertTrue(g.items().size() >= 3, g.summary());
         }
     }
 

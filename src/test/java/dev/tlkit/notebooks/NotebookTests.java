@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Shared set-up of the notebook tests: the kernel spec they use and where executed notebooks go. */
 final class NotebookTests {
@@ -39,8 +38,8 @@ final class NotebookTests {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        try {
+            return NotebookFiles.in(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
