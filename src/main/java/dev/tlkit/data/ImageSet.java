@@ -206,6 +206,29 @@ public final class ImageSet implements Showable {
         return new ImageSet(newName, out, 4 * count, height, width, outLabels, names);
     }
 
+    /**
+     * A copy in which the images at {@code indices} are intensity-inverted (every pixel p becomes
+     * 255 - p: a dark garment on a light background); labels stay the same.
+     */
+    public ImageSet invert(int[] indices, String newName) {
+        byte[] out = pixels.clone();
+        int n = height * width;
+        for (int index : indices) {
+            if (index < 0 || index >= count) {
+                throw new IllegalArgumentException("cannot invert image " + index + ": " + name + " has " + count + " images");
+            }
+            for (int i = index * n; i < (index + 1) * n; i++) {
+                out[i] = (byte) (255 - (out[i] & 0xff));
+            }
+        }
+        return new ImageSet(newName, out, count, height, width, labels, classNames);
+    }
+
+    /** The same images with other labels (for example shuffled ones), checked like {@link #of}. */
+    public ImageSet withLabels(int[] newLabels, List<String> newClassNames, String newName) {
+        return of(newName, pixels, count, height, width, newLabels.clone(), newClassNames);
+    }
+
     /** The first {@code n} images. */
     public ImageSet head(int n) {
         int[] indices = new int[Math.min(n, count)];

@@ -1,5 +1,6 @@
 package dev.tlkit.kernel;
 
+import dev.tlkit.viz.Markdown;
 import dev.tlkit.viz.ProgressBar;
 import dev.tlkit.viz.Showable;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
@@ -24,6 +25,7 @@ import tech.tablesaw.io.html.HtmlWriter;
 public final class KitRenderers {
     /** Tables longer than this show their head and tail only. */
     static final int MAX_TABLE_ROWS = 60;
+    private static final MIMEType TEXT_MARKDOWN = MIMEType.parse("text/markdown");
     private static final int HEAD_ROWS = 25;
     private static final int TAIL_ROWS = 5;
 
@@ -48,6 +50,12 @@ public final class KitRenderers {
                 .register((snippet, context) -> {
                     context.renderIfRequested(MIMEType.TEXT_HTML, snippet::html);
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, snippet::toString);
+                });
+        renderer.createRegistration(Markdown.class)
+                .preferring(TEXT_MARKDOWN)
+                .register((markdown, context) -> {
+                    context.renderIfRequested(TEXT_MARKDOWN, markdown::text);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, markdown::text);
                 });
         renderer.createRegistration(Showable.class)
                 .preferring(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG)

@@ -1,5 +1,7 @@
 package dev.tlkit.models;
 
+import dev.tlkit.bias.GroupBalancing;
+import dev.tlkit.bias.GroupedImages;
 import dev.tlkit.data.Checksums;
 import dev.tlkit.data.FashionMnist;
 import dev.tlkit.data.ImageAugmentation;
@@ -43,16 +45,64 @@ public final class Pretrain {
      * orientation, not only the few cues that separate five classes, and they transfer better to new
      * classes (measured in lesson 3).
      */
-    public static final Map<String, Recipe> RECIPES = Map.of(
-            "fashion-source-cnn", new Recipe("fashion-source-cnn",
-                    "Fashion-MNIST training images of T-shirt/top, Trouser, Pullover, Dress, Coat, each in four"
-                            + " orientations, every (class, orientation) a class of its own (20 classes)",
-                    "MIT (Fashion-MNIST, Zalando Research)",
-                    () -> FashionMnist.train().onlyClasses("source train", SOURCE_CLASSES).withRotationClasses("source"),
-                    () -> FashionMnist.test().onlyClasses("source test", SOURCE_CLASSES).withRotationClasses("source test"),
-                    32, 8, ImageAugmentation.shifts(2), 7, 1e-3,
-                    "a feature extractor for 28x28 grey-scale product photos, for teaching transfer learning",
-                    "saw only clothes worn on the body (no footwear, bags or shirts); tiny 28x28 grey images"));
+    public static final Map<String, Recipe> RECIPES = recipes();
+
+    /** Share of inverted images (group B) in the skewed bias-lesson sources. */
+    public static final double RARE_GROUP_SHARE = 0.02;
+
+    private static Map<String, Recipe> recipes() {
+        Map<String, Recipe> recipes = new java.util.LinkedHashMap<>();
+        recipes.put("fashion-source-cnn", new Recipe("fashion-source-cnn",
+                "Fashion-MNIST training images of T-shirt/top, Trouser, Pullover, Dress, Coat, each in four"
+                        + " orientations, every (class, orientation) a class of its own (20 classes)",
+                FASHION_LICENSE,
+                () -> FashionMnist.train().onlyClasses("source train", SOURCE_CLASSES).withRotationClasses("source"),
+                () -> FashionMnist.test().onlyClasses("source test", SOURCE_CLASSES).withRotationClasses("source test"),
+                32, 8, ImageAugmentation.shifts(2), 7, 1e-3,
+                "a feature extractor for 28x28 grey-scale product photos, for teaching transfer learning",
+                "saw only clothes worn on the body (no footwear, bags or shirts); tiny 28x28 grey images"));
+        for (int seed = 1; seed <= 3; seed++) {
+            recipes.put(biasSource("skewed", seed), biasRecipe("skewed", seed, RARE_GROUP_SHARE, false));
+            recipes.put(biasSource("balanced", seed), biasRecipe("balanced", seed, 0.5, false));
+            recipes.put(biasSource("rebalanced", seed), biasRecipe("rebalanced", seed, RARE_GROUP_SHARE, true));
+        }
+        return java.util.Collections.unmodifiableMap(recipes);
+    }
+
+    private static final String FASHION_LICENSE = "MIT (Fashion-MNIST, Zalando Research)";
+
+    /** Name of a bias-lesson source: kind is skewed, balanced or rebalanced; seed 1..3. */
+    public static String biasSource(String kind, int seed) {
+        return "bias-" + kind + "-" + seed;
+    }
+
+    /**
+     * The bias lesson's sources: the 30,000 Fashion-MNIST training images of the source classes with
+     * a share of them intensity-inverted (group B), 2 epochs. "rebalanced" trains on the skewed data
+     * drawn group-balanced ({@link GroupBalancing#balancedSample}).
+     */
+    private static Recipe biasRecipe(String kind, int seed, double invertedShare, boolean balancedSampling) {
+        Supplier<ImageSet> train = () -> {
+            GroupedImages source = GroupedImages.withInvertedShare(
+                    FashionMnist.train().onlyClasses("source train", SOURCE_CLASSES), invertedShare, seed, "source train");
+            if (!balancedSampling) {
+                return source.images();
+            }
+            return source.images().select(GroupBalancing.balancedSample(source.groups(), source.size(), seed),
+                    "source train, group-balanced sample");
+        };
+        String data = String.format("Fashion-MNIST training images of T-shirt/top, Trouser, Pullover, Dress, Coat;"
+                + " a random %.0f%% of them intensity-inverted (group B)", 100 * invertedShare)
+                + (balancedSampling ? ", drawn group-balanced (each group half of the draws)" : "");
+        return new Recipe(biasSource(kind, seed), data, FASHION_LICENSE, train,
+                () -> GroupedImages.bothVersions(FashionMnist.test().onlyClasses("source test", SOURCE_CLASSES),
+                        "source test, normal and inverted").images(),
+                32, 2, ImageAugmentation.none(), seed, 1e-3,
+                "teaching only: how a group that is rare in pre-training data fares after transfer",
+                invertedShare < 0.5 && !balancedSampling
+                        ? "saw almost no inverted images: expect worse features for them"
+                        : "tiny 28x28 grey images; 2 epochs only");
+    }
 
     private Pretrain() {
     }

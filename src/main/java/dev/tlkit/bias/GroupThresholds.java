@@ -1,0 +1,101 @@
+package dev.tlkit.bias;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Post-processing for a binary task: a decision threshold per group on the model's score for the
+ * positive class. {@link #equalOpportunity} picks, in every group, the highest threshold that
+ * reaches a common true-positive rate — so qualified examples are selected equally often in
+ * every group (Hardt et al. 2016's "equal opportunity", without randomisation).
+ */
+public final class GroupThresholds {
+    private final Map<String, Double> thresholds;
+
+    private GroupThresholds(Map<String, Double> thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    /** One threshold for everybody. */
+    public static GroupThresholds single(double threshold, String... groups) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (String g : groups) {
+            map.put(g, threshold);
+        }
+        return new GroupThresholds(map);
+    }
+
+    /**
+     * Per group, the highest threshold at which at least {@code targetTruePositiveRate} of that
+     * group's positives score at or above it. Fit on held-out data, then {@link #apply} to new data.
+     *
+     * @throws IllegalArgumentException if a group has no positive example to fit on
+     */
+    public static GroupThresholds equalOpportunity(double[] scores, int[] labels, String[] groups,
+                                                   double targetTruePositiveRate) {
+        if (scores.length != labels.length || scores.length != groups.length) {
+            throw new IllegalArgumentException("scores, labels and groups must have the same length");
+        }
+        if (targetTruePositiveRate <= 0 || targetTruePositiveRate > 1) {
+            throw new IllegalArgumentException("the target true-positive rate must be in (0, 1], got "
+                    + targetTruePositiveRate);
+        }
+        Map<String, double[]> positives = new LinkedHashMap<>();
+        Map<String, Integer> filled = new LinkedHashMap<>();
+        for (String g : groups) {
+            positives.putIfAbsent(g, new double[0]);
+        }
+        for (int i = 0; i < scores.length; i++) {
+            if (labels[i] == 1) {
+                double[] s = positives.get(groups[i]);
+                int n = filled.getOrDefault(groups[i], 0);
+                if (n == s.length) {
+                    s = Arrays.copyOf(s, Math.max(8, 2 * n));
+                    positives.put(groups[i], s);
+                }
+                s[n] = scores[i];
+                filled.put(groups[i], n + 1);
+            }
+        }
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        positives.forEach((g, s) -> {
+            int n = filled.getOrDefault(g, 0);
+            if (n == 0) {
+                throw new IllegalArgumentException("group '" + g + "' has no positive example: its true-positive rate"
+                        + " is undefined, so no threshold can be fitted for it");
+            }
+            double[] sorted = Arrays.copyOf(s, n);
+            Arrays.sort(sorted);
+            int needed = (int) Math.ceil(targetTruePositiveRate * n - 1e-9);
+            thresholds.put(g, sorted[n - needed]);
+        });
+        return new GroupThresholds(thresholds);
+    }
+
+    /** The threshold of {@code group}. */
+    public double threshold(String group) {
+        Double t = thresholds.get(group);
+        if (t == null) {
+            throw new IllegalArgumentException("no threshold for group '" + group + "'; known groups: "
+                    + thresholds.keySet());
+        }
+        return t;
+    }
+
+    /** 1 where the score reaches its group's threshold, else 0. */
+    public int[] apply(double[] scores, String[] groups) {
+        int[] out = new int[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            out[i] = scores[i] >= threshold(groups[i]) ? 1 : 0;
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("thresholds per group:");
+        thresholds.forEach((g, t) -> sb.append(String.format(" %s %.3f;", g, t)));
+        return sb.toString();
+    }
+}
