@@ -94,6 +94,15 @@ public final class GroupMetrics implements Showable {
         return new GroupMetrics(title, byGroup, counts(all));
     }
 
+    /** A model's predictions on examples whose groups are given, rates one-vs-rest for class {@code positive}. */
+    public static GroupMetrics of(String title, dev.tlkit.eval.Predictions predictions, String[] groups, int positive) {
+        int[] labels = new int[predictions.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = predictions.label(i);
+        }
+        return oneVsRest(title, labels, predictions.predictedLabels(), groups, positive);
+    }
+
     private static void tally(int[] t, int label, int predicted, int positive) {
         boolean isPositive = label == positive;
         boolean selected = predicted == positive;

@@ -15,7 +15,8 @@ import tech.tablesaw.api.Table;
 public record ModelCard(String name, String architecture, int width, String sourceData, String dataLicense,
                         List<String> classes, int trainingImages, int epochs, long seed, String augmentation,
                         double sourceTestAccuracy, int sourceTestImages, double trainingSeconds,
-                        String parametersSha256, String command, String intendedUse, String limitations)
+                        String parametersSha256, String command, String intendedUse, String limitations,
+                        double lastEpochTrainingAccuracy)
         implements Showable {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -30,17 +31,19 @@ public record ModelCard(String name, String architecture, int width, String sour
 
     public ModelCard withParametersSha256(String sha) {
         return new ModelCard(name, architecture, width, sourceData, dataLicense, classes, trainingImages, epochs, seed,
-                augmentation, sourceTestAccuracy, sourceTestImages, trainingSeconds, sha, command, intendedUse, limitations);
+                augmentation, sourceTestAccuracy, sourceTestImages, trainingSeconds, sha, command, intendedUse, limitations,
+                lastEpochTrainingAccuracy);
     }
 
     public Table table() {
         return Table.create("Model card: " + name,
                 StringColumn.create("field", "architecture", "source data", "data license", "classes", "training images",
-                        "epochs", "seed", "augmentation", "source test accuracy", "training time",
+                        "epochs", "seed", "augmentation", "training accuracy (last epoch)", "source test accuracy", "training time",
                         "parameters SHA-256", "reproduce with", "intended use", "limitations"),
                 StringColumn.create("value", architecture + " (width " + width + ")", sourceData, dataLicense,
                         String.join(", ", classes), String.valueOf(trainingImages), String.valueOf(epochs),
                         String.valueOf(seed), augmentation,
+                        lastEpochTrainingAccuracy > 0 ? String.format("%.4f", lastEpochTrainingAccuracy) : "not recorded",
                         String.format("%.4f on %d images", sourceTestAccuracy, sourceTestImages),
                         String.format("%.0f s", trainingSeconds), parametersSha256, command, intendedUse, limitations));
     }

@@ -85,7 +85,7 @@ public final class VisionBackbone implements Backbone<ImageSet>, Showable {
         StagedBackbone stages = SmallCnn.backbone(width);
         ModelCard card = new ModelCard("random-init-cnn-w" + width, "SmallCnn", width, "none (random initialisation)",
                 "n/a", java.util.List.of(), 0, 0, seed, "none", Double.NaN, 0, 0, "", "VisionBackbone.randomInit(" + width
-                + ", " + seed + ")", "a control: features before any training", "its features carry no knowledge");
+                + ", " + seed + ")", "a control: features before any training", "its features carry no knowledge", 0);
         return new VisionBackbone(card, stages, Network.of(card.name(), stages, IMAGE, seed));
     }
 

@@ -19,7 +19,7 @@ class ModelCardWriterTest {
     void theCardRecordsUseDataLicensesMetricsAndLimits(@TempDir Path dir) throws Exception {
         ModelCard backbone = new ModelCard("src-cnn", "SmallCnn", 32, "source images", "MIT (source)",
                 List.of("a", "b"), 100, 2, 1, "none", 0.9, 50, 3.0, "abcdef0123456789abcdef", "java Pretrain src-cnn",
-                "teaching", "small images only");
+                "teaching", "small images only", 0.95);
         GroupMetrics metrics = GroupMetrics.binary(new int[] {1, 0, 1, 0}, new int[] {1, 0, 0, 0},
                 new String[] {"A", "A", "B", "B"});
         ModelCardWriter writer = ModelCardWriter.forModel("demo").intendedUse("teaching transfer learning")

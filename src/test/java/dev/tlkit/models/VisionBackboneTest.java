@@ -22,7 +22,7 @@ class VisionBackboneTest {
 
     private static ModelCard card(int width, String sha) {
         return new ModelCard("test-cnn", "SmallCnn", width, "test", "MIT", List.of("a"), 0, 1, 1, "none", 0.5, 1, 1, sha,
-                "retrain it", "tests", "none");
+                "retrain it", "tests", "none", 0.5);
     }
 
     @Test

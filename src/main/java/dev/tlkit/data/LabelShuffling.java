@@ -1,0 +1,26 @@
+package dev.tlkit.data;
+
+import java.util.Random;
+
+/**
+ * Labels shuffled among the images (Zhang et al. 2017, "Understanding deep learning requires
+ * rethinking generalization"): every class keeps its size, but which image carries which label is
+ * random, so the only way to learn them is to memorise every image.
+ */
+public final class LabelShuffling {
+    private LabelShuffling() {
+    }
+
+    /** The set with its labels permuted at random with {@code seed}. */
+    public static ImageSet shuffle(ImageSet set, long seed, String newName) {
+        int[] labels = set.labels();
+        Random random = new Random(seed);
+        for (int i = labels.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = labels[i];
+            labels[i] = labels[j];
+            labels[j] = t;
+        }
+        return set.withLabels(labels, set.classNames(), newName);
+    }
+}

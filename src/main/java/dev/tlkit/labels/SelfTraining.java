@@ -1,0 +1,50 @@
+package dev.tlkit.labels;
+
+import dev.tlkit.models.Backbone;
+import dev.tlkit.train.FeatureSet;
+import dev.tlkit.train.LinearProbe;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Self-training with a linear probe: fit on the labelled features, pseudo-label the confident part
+ * of the unlabelled pool, refit on both, and repeat. Each round starts again from the real labels
+ * plus the newest pseudo-labels (earlier mistakes are not carried over).
+ */
+public final class SelfTraining {
+    /** What one round did. */
+    public record Round(int round, int pseudoLabelled, double pseudoLabelAccuracy) {
+    }
+
+    /** The final probe (the caller closes it) and the rounds. */
+    public record Result<I>(LinearProbe<I> probe, List<Round> rounds) {
+        public Table table() {
+            return Table.create("self-training rounds",
+                    IntColumn.create("round", rounds.stream().mapToInt(Round::round).toArray()),
+                    IntColumn.create("pseudo-labelled", rounds.stream().mapToInt(Round::pseudoLabelled).toArray()),
+                    DoubleColumn.create("pseudo-label accuracy", rounds.stream().mapToDouble(Round::pseudoLabelAccuracy).toArray()));
+        }
+    }
+
+    private SelfTraining() {
+    }
+
+    public static <I> Result<I> run(Backbone<I> backbone, FeatureSet labelled, FeatureSet unlabelled, double threshold,
+                                    int rounds, long seed) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("self-training needs at least one round, got " + rounds);
+        }
+        LinearProbe<I> probe = LinearProbe.fit(backbone, labelled, seed);
+        List<Round> history = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            PseudoLabels pseudo = PseudoLabels.confident(probe.predict(unlabelled), threshold);
+            history.add(new Round(r, pseudo.size(), pseudo.accuracy()));
+            probe.close();
+            probe = LinearProbe.fit(backbone, pseudo.appendTo(labelled, unlabelled), seed);
+        }
+        return new Result<>(probe, history);
+    }
+}
