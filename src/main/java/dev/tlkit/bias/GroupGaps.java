@@ -2,6 +2,7 @@ package dev.tlkit.bias;
 
 import dev.tlkit.viz.Charts;
 import dev.tlkit.viz.Showable;
+import dev.tlkit.viz.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,9 +82,8 @@ public final class GroupGaps implements Showable {
                 DoubleColumn.create("gap (points)", methods.stream().mapToDouble(this::meanGap).toArray()),
                 DoubleColumn.create("gap min", methods.stream().mapToDouble(m -> min(gaps(m))).toArray()),
                 DoubleColumn.create("gap max", methods.stream().mapToDouble(m -> max(gaps(m))).toArray()));
-        table.doubleColumn("gap (points)").setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
-                new java.text.DecimalFormat("+0.0;-0.0")));
-        return table;
+        Tables.decimals(table, 3);
+        return Tables.signed(table, 1, "gap (points)", "gap min", "gap max");
     }
 
     /** Mean accuracy per group and method, with error bars spanning the runs' range. */

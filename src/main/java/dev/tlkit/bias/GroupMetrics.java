@@ -195,16 +195,16 @@ public final class GroupMetrics implements Showable {
                 column("selection rate", rows, Counts::selectionRate),
                 column("true-positive rate", rows, Counts::truePositiveRate),
                 column("false-positive rate", rows, Counts::falsePositiveRate));
-        return table;
+        return dev.tlkit.viz.Tables.decimals(table, 3);
     }
 
     /** The disparity measures as a table. */
     public Table disparities() {
-        return Table.create(title + ": disparities between groups",
+        return dev.tlkit.viz.Tables.decimals(Table.create(title + ": disparities between groups",
                 StringColumn.create("measure", "demographic-parity difference", "demographic-parity ratio",
                         "equalized-odds difference"),
                 DoubleColumn.create("value", demographicParityDifference(), demographicParityRatio(),
-                        equalizedOddsDifference()));
+                        equalizedOddsDifference())), 3);
     }
 
     private DoubleColumn column(String name, List<String> rows, java.util.function.ToDoubleFunction<Counts> metric) {

@@ -227,11 +227,11 @@ public final class Weat {
 
     /** The results as a table. */
     public static Table table(List<Result> results) {
-        return Table.create("Word Embedding Association Tests",
+        return dev.tlkit.viz.Tables.decimals(Table.create("Word Embedding Association Tests",
                 StringColumn.create("test", results.stream().map(Result::id).toList()),
                 StringColumn.create("targets and attributes", results.stream().map(Result::description).toList()),
                 DoubleColumn.create("effect size d", results.stream().mapToDouble(Result::effectSize).toArray()),
                 DoubleColumn.create("p-value (one-sided)", results.stream().mapToDouble(Result::pValue).toArray()),
-                IntColumn.create("partitions", results.stream().mapToInt(Result::partitions).toArray()));
+                IntColumn.create("partitions", results.stream().mapToInt(Result::partitions).toArray())), 4);
     }
 }

@@ -39,6 +39,35 @@ public record ImageAugmentation(int maxShift, boolean mirror, double noiseStdDev
         return maxShift == 0 && !mirror && noiseStdDev == 0;
     }
 
+    /**
+     * {@code copies} augmented variants of every image of {@code set} (image 0's variants first), drawn
+     * with {@code seed}: a fixed augmented set, for example to feed a frozen backbone whose features are
+     * computed once.
+     */
+    public ImageSet copies(ImageSet set, int copies, long seed) {
+        if (copies < 1) {
+            throw new IllegalArgumentException("need at least one copy per image, got " + copies);
+        }
+        int n = set.height() * set.width();
+        int total = set.size() * copies;
+        byte[] pixels = new byte[total * n];
+        int[] labels = new int[total];
+        float[] buffer = new float[n];
+        Random random = new Random(seed);
+        for (int i = 0; i < set.size(); i++) {
+            for (int c = 0; c < copies; c++) {
+                int j = i * copies + c;
+                apply(set, i, buffer, 0, random);
+                for (int p = 0; p < n; p++) {
+                    pixels[j * n + p] = (byte) Math.round(buffer[p] * 255f);
+                }
+                labels[j] = set.label(i);
+            }
+        }
+        return ImageSet.of(set.name() + " (" + copies + " augmented copies each)", pixels, total, set.height(),
+                set.width(), labels, set.classNames());
+    }
+
     /** Writes image {@code index} of {@code set}, augmented, as floats in [0, 1] into {@code dest}. */
     public void apply(ImageSet set, int index, float[] dest, int offset, Random random) {
         int h = set.height();

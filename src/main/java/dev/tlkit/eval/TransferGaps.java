@@ -2,6 +2,7 @@ package dev.tlkit.eval;
 
 import dev.tlkit.viz.Charts;
 import dev.tlkit.viz.Showable;
+import dev.tlkit.viz.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +119,8 @@ public final class TransferGaps implements Showable {
             t.doubleColumn("worst seed gap").append(isBaseline ? 0
                     : java.util.Arrays.stream(gaps(source, method, k)).min().orElseThrow());
         })));
-        return t;
+        Tables.decimals(t, 3);
+        return Tables.signed(t, 1, "gap (points)", "worst seed gap");
     }
 
     /** The gap at {@code k} per source, one bar series per method, error bars one standard deviation. */

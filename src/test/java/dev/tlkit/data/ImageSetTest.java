@@ -89,4 +89,32 @@ class ImageSetTest {
         assertEquals(4, rotated.pixel(2, 0, 0));
         assertEquals(1, rotated.pixel(2, 1, 1));
     }
+
+    @Test
+    void augmentedCopiesKeepLabelsAndAreReproducible() {
+        ImageSet set = tiny();
+        ImageSet copies = ImageAugmentation.none().withNoise(0.1).copies(set, 3, 5);
+        org.junit.jupiter.api.Assertions.assertEquals(12, copies.size());
+        org.junit.jupiter.api.Assertions.assertEquals(set.label(2), copies.label(7));
+        org.junit.jupiter.api.Assertions.assertEquals(copies.pixel(7, 1, 1), ImageAugmentation.none().withNoise(0.1).copies(set, 3, 5).pixel(7, 1, 1));
+        ImageSet plain = ImageAugmentation.none().copies(set, 2, 5);
+        org.junit.jupiter.api.Assertions.assertEquals(set.pixel(3, 0, 1), plain.pixel(7, 0, 1));
+    }
+
+    @Test
+    void invertingAndRelabelling() {
+        ImageSet set = tiny();
+        ImageSet inverted = set.invert(new int[] {1}, "inv");
+        org.junit.jupiter.api.Assertions.assertEquals(255 - set.pixel(1, 0, 0), inverted.pixel(1, 0, 0));
+        org.junit.jupiter.api.Assertions.assertEquals(set.pixel(2, 0, 0), inverted.pixel(2, 0, 0));
+        ImageSet relabelled = set.withLabels(new int[] {2, 2, 0, 0}, NAMES, "relabelled");
+        org.junit.jupiter.api.Assertions.assertEquals(2, relabelled.label(1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> set.withLabels(new int[] {3, 0, 0, 0}, NAMES, "bad"));
+        ImageSet shuffled = LabelShuffling.shuffle(set, 1, "shuffled");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(set.classCounts(), shuffled.classCounts());
+        ImageSet gratings = SyntheticGratings.generate(16, 3, "g");
+        org.junit.jupiter.api.Assertions.assertEquals(8, gratings.numClasses());
+        org.junit.jupiter.api.Assertions.assertEquals(gratings.pixel(5, 3, 4), SyntheticGratings.generate(16, 3, "g").pixel(5, 3, 4));
+    }
 }
