@@ -18,7 +18,9 @@ import tech.tablesaw.api.Table;
 /**
  * Target accuracy of models transferred from several sources, and the <b>transfer gap</b>: accuracy
  * with the source minus accuracy of the baseline (training from scratch, end to end) on the same
- * labelled data — the same k and the same seed, so each gap is a paired difference. In points.
+ * labelled data — the same k and the same seed, so each gap is a paired difference. In points. If the
+ * baseline has runs of several methods, each method is compared with the baseline's runs of the same method
+ * (augmented probe vs plain probe, augmented scratch vs plain scratch).
  * A negative gap is negative transfer.
  */
 public final class TransferGaps implements Showable {
@@ -53,12 +55,24 @@ public final class TransferGaps implements Showable {
         return bySeed;
     }
 
-    private Map<Long, Double> baselineRuns(int k) {
+    /**
+     * The baseline's runs to compare {@code method} with: the baseline's runs of the same method if it has
+     * them (e.g. probe vs probe), else its only method's (e.g. scratch, "end to end").
+     */
+    private Map<Long, Double> baselineRuns(String method, int k) {
         Map<String, Map<Integer, Map<Long, Double>>> methods = runs.get(baseline);
         if (methods == null || methods.isEmpty()) {
             throw new IllegalStateException("no baseline runs yet: add them with addBaseline(k, seed, accuracy)");
         }
-        Map<Long, Double> bySeed = methods.values().iterator().next().get(k);
+        Map<Integer, Map<Long, Double>> byK = methods.get(method);
+        if (byK == null) {
+            if (methods.size() > 1) {
+                throw new IllegalStateException("the baseline '" + baseline + "' has runs of " + methods.keySet()
+                        + " but not of '" + method + "': add a baseline run of that method");
+            }
+            byK = methods.values().iterator().next();
+        }
+        Map<Long, Double> bySeed = byK.get(k);
         if (bySeed == null) {
             throw new IllegalStateException("no baseline run at k = " + k);
         }
@@ -72,7 +86,7 @@ public final class TransferGaps implements Showable {
 
     /** The gap of every seed in points (only seeds the baseline also ran). */
     public double[] gaps(String source, String method, int k) {
-        Map<Long, Double> base = baselineRuns(k);
+        Map<Long, Double> base = baselineRuns(method, k);
         List<Double> out = new ArrayList<>();
         seeds(source, method, k).forEach((seed, acc) -> {
             if (!base.containsKey(seed)) {

@@ -28,4 +28,10 @@ public final class Tables {
         }
         return table;
     }
+
+    /** Values in points with one decimal and a sign, e.g. "+3.0, -1.2, +4.4" (for per-seed gaps). */
+    public static String points(double... values) {
+        return java.util.Arrays.stream(values).mapToObj(v -> String.format("%+.1f", v))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -31,6 +31,17 @@ class TransferToolsTest {
     }
 
     @Test
+    void aBaselineWithSeveralMethodsIsComparedMethodByMethod() {
+        TransferGaps gaps = new TransferGaps("t", "plain")
+                .add("plain", "scratch", 5, 1, 0.70).add("plain", "probe", 5, 1, 0.80)
+                .add("augmented", "scratch", 5, 1, 0.75).add("augmented", "probe", 5, 1, 0.78)
+                .add("other", "fine-tuned", 5, 1, 0.9);
+        assertEquals(5, gaps.gap("augmented", "scratch", 5), 1e-9);
+        assertEquals(-2, gaps.gap("augmented", "probe", 5), 1e-9);
+        assertThrows(IllegalStateException.class, () -> gaps.gap("other", "fine-tuned", 5));
+    }
+
+    @Test
     void leaveOneOutNearestNeighbour() {
         // two tight pairs of the same class and one odd point of class 1 near class 0's pair
         FeatureSet f = new FeatureSet(new float[][] {{1, 0}, {0.9f, 0.1f}, {0, 1}, {0.1f, 0.9f}, {0.95f, 0.05f}},
