@@ -1,6 +1,7 @@
 package dev.tlkit.bias;
 
 import dev.tlkit.data.ImageSet;
+import dev.tlkit.data.Shuffling;
 import dev.tlkit.viz.Showable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,12 +40,7 @@ public record GroupedImages(ImageSet images, String[] groups) implements Showabl
         }
         int[] order = IntStream.range(0, set.size()).toArray();
         Random random = new Random(seed);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Shuffling.shuffle(order, random);
         int[] inverted = Arrays.copyOf(order, (int) Math.round(share * set.size()));
         String[] groups = new String[set.size()];
         Arrays.fill(groups, NORMAL);

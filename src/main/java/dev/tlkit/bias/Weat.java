@@ -98,12 +98,7 @@ public final class Weat {
                 order[i] = i;
             }
             for (int r = 0; r < samples; r++) {
-                for (int i = order.length - 1; i > 0; i--) {
-                    int j = random.nextInt(i + 1);
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                }
+                dev.tlkit.data.Shuffling.shuffle(order, random);
                 boolean[] inX = new boolean[s.length];
                 for (int i = 0; i < x.length; i++) {
                     inX[order[i]] = true;

@@ -15,12 +15,7 @@ public final class LabelShuffling {
     public static ImageSet shuffle(ImageSet set, long seed, String newName) {
         int[] labels = set.labels();
         Random random = new Random(seed);
-        for (int i = labels.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = labels[i];
-            labels[i] = labels[j];
-            labels[j] = t;
-        }
+        Shuffling.shuffle(labels, random);
         return set.withLabels(labels, set.classNames(), newName);
     }
 }

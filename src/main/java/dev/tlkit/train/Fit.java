@@ -186,7 +186,7 @@ public final class Fit {
             }
             for (int epoch = 1; epoch <= totalEpochs; epoch++) {
                 long epochStart = System.nanoTime();
-                shuffle(order, random);
+                dev.tlkit.data.Shuffling.shuffle(order, random);
                 double lossSum = 0;
                 long correct = 0;
                 for (int b = 0; b < batchesPerEpoch; b++) {
@@ -288,12 +288,4 @@ public final class Fit {
         return Optimizer.adam().optLearningRateTracker(tracker).build();
     }
 
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
 }

@@ -56,7 +56,7 @@ class LimitedLabelsTest {
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = i % 2;
-            x[i] = new float[] {(float) (y[i] * 3 + random.nextGaussian()), (float) random.nextGaussian()};
+            x[i] = new float[] {(float) (y[i] * 4 + random.nextGaussian()), (float) (0.2 * random.nextGaussian())};
         }
         return new FeatureSet(x, y, CLASSES, 0);
     }
@@ -80,7 +80,11 @@ class LimitedLabelsTest {
             try (var probe = result.probe()) {
                 assertEquals(2, result.rounds().size());
                 assertTrue(result.rounds().get(0).pseudoLabelled() > 0);
-                assertTrue(probe.predict(test).accuracy() > 0.7, result.rounds().toString()); // chance is 0.5
+                // the classes overlap little (means 4 apart, sd 1): the pseudo-labels are right; with 10 labels the
+                // probe also leans on the noise feature, so its test accuracy is only asked to be well above chance
+                assertTrue(result.rounds().get(0).pseudoLabelAccuracy() > 0.9, result.rounds().toString());
+                double accuracy = probe.predict(test).accuracy();
+                assertTrue(accuracy > 0.75, "self-trained probe test accuracy " + accuracy + ", rounds " + result.rounds());
                 assertEquals(2, result.table().rowCount());
             }
         }
