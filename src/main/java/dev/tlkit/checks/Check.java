@@ -56,6 +56,10 @@ public final class Check {
     }
 
     private static void report(CheckResult result) {
+        if (result.name().contains(": ")) {
+            throw new IllegalArgumentException("the check name '" + result.name() + "' contains \": \", which separates a"
+                    + " failed check's name from its message in the CHECK line: reword the name (e.g. with a dash or brackets)");
+        }
         System.out.println(result.line());
         System.out.flush();
     }

@@ -65,4 +65,11 @@ class CheckTest {
         assertEquals("CHECK PASS: in range\nCHECK FAIL: small gap: expected at most 2.500, measured 3",
                 out.strip());
     }
+
+    @Test
+    void aNameWithTheSeparatorIsRefusedWithAClearMessage() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Check.that("a toy case: rates", true, ""));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("reword the name"), e.getMessage());
+    }
 }
