@@ -1,6 +1,5 @@
 package dev.tlkit.bias;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,32 +40,21 @@ public final class GroupThresholds {
             throw new IllegalArgumentException("the target true-positive rate must be in (0, 1], got "
                     + targetTruePositiveRate);
         }
-        Map<String, double[]> positives = new LinkedHashMap<>();
-        Map<String, Integer> filled = new LinkedHashMap<>();
-        for (String g : groups) {
-            positives.putIfAbsent(g, new double[0]);
-        }
+        Map<String, java.util.List<Double>> positives = new LinkedHashMap<>();
         for (int i = 0; i < scores.length; i++) {
+            java.util.List<Double> groupScores = positives.computeIfAbsent(groups[i], g -> new java.util.ArrayList<>());
             if (labels[i] == 1) {
-                double[] s = positives.get(groups[i]);
-                int n = filled.getOrDefault(groups[i], 0);
-                if (n == s.length) {
-                    s = Arrays.copyOf(s, Math.max(8, 2 * n));
-                    positives.put(groups[i], s);
-                }
-                s[n] = scores[i];
-                filled.put(groups[i], n + 1);
+                groupScores.add(scores[i]);
             }
         }
         Map<String, Double> thresholds = new LinkedHashMap<>();
         positives.forEach((g, s) -> {
-            int n = filled.getOrDefault(g, 0);
-            if (n == 0) {
+            if (s.isEmpty()) {
                 throw new IllegalArgumentException("group '" + g + "' has no positive example: its true-positive rate"
                         + " is undefined, so no threshold can be fitted for it");
             }
-            double[] sorted = Arrays.copyOf(s, n);
-            Arrays.sort(sorted);
+            double[] sorted = s.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
             int needed = (int) Math.ceil(targetTruePositiveRate * n - 1e-9);
             thresholds.put(g, sorted[n - needed]);
         });

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -85,12 +84,8 @@ public final class Weat {
         int partitions;
         boolean exact = total <= 20_000;
         if (exact) {
-            List<boolean[]> all = new ArrayList<>();
-            enumerate(new boolean[s.length], 0, x.length, all);
-            for (boolean[] inX : all) {
-                atLeast += statistic(s, inX) >= observed - 1e-12 ? 1 : 0;
-            }
-            partitions = all.size();
+            atLeast = countAtLeast(s, new boolean[s.length], 0, x.length, observed);
+            partitions = (int) total;
         } else {
             Random random = new Random(seed);
             int[] order = new int[s.length];
@@ -156,16 +151,18 @@ public final class Weat {
         return in;
     }
 
-    private static void enumerate(boolean[] current, int from, int left, List<boolean[]> out) {
+    /** Over every way to complete {@code current} with {@code left} more members of X: how many reach {@code observed}. */
+    private static int countAtLeast(double[] s, boolean[] current, int from, int left, double observed) {
         if (left == 0) {
-            out.add(current.clone());
-            return;
+            return statistic(s, current) >= observed - 1e-12 ? 1 : 0;
         }
+        int count = 0;
         for (int i = from; i <= current.length - left; i++) {
             current[i] = true;
-            enumerate(current, i + 1, left - 1, out);
+            count += countAtLeast(s, current, i + 1, left - 1, observed);
             current[i] = false;
         }
+        return count;
     }
 
     private static long binomial(int n, int k) {
