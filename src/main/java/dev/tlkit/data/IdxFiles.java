@@ -35,7 +35,12 @@ public final class IdxFiles {
             int rows = in.readInt();
             int cols = in.readInt();
             byte[] pixels = new byte[Math.multiplyExact(Math.multiplyExact(count, rows), cols)];
-            in.readFully(pixels);
+            try {
+                in.readFully(pixels);
+            } catch (java.io.EOFException e) {
+                throw new IllegalArgumentException(file + " is truncated: its header promises " + count + " images of "
+                        + rows + "x" + cols + " pixels but the file ends early", e);
+            }
             return new Images(pixels, count, rows, cols);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read IDX images from " + file, e);
@@ -51,7 +56,12 @@ public final class IdxFiles {
             }
             int count = in.readInt();
             byte[] raw = new byte[count];
-            in.readFully(raw);
+            try {
+                in.readFully(raw);
+            } catch (java.io.EOFException e) {
+                throw new IllegalArgumentException(file + " is truncated: its header promises " + count
+                        + " labels but the file ends early", e);
+            }
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
                 labels[i] = raw[i] & 0xff;
@@ -62,12 +72,22 @@ public final class IdxFiles {
         }
     }
 
-    /** An image set from a manifest data set's IDX image and label files (verified on the way). */
+    /** An image set from a manifest data set's IDX image and label files. */
     static ImageSet loadImageSet(String dataset, String imagesFile, String labelsFile, String name,
                                  java.util.List<String> classNames) {
-        Dataset files = DatasetManifest.load().get(dataset);
-        Images images = readImages(files.file(imagesFile));
-        int[] labels = readLabels(files.file(labelsFile));
+        return loadImageSet(DatasetManifest.load().get(dataset), imagesFile, labelsFile, name, classNames);
+    }
+
+    /**
+     * An image set from {@code files}' IDX image and label files. Both files are verified against their
+     * SHA-256 before either is read, so a corrupt or truncated file stops the load before anything is used.
+     */
+    static ImageSet loadImageSet(Dataset files, String imagesFile, String labelsFile, String name,
+                                 java.util.List<String> classNames) {
+        Path imagesPath = files.file(imagesFile);
+        Path labelsPath = files.file(labelsFile);
+        Images images = readImages(imagesPath);
+        int[] labels = readLabels(labelsPath);
         return ImageSet.of(name, images.pixels(), images.count(), images.rows(), images.cols(), labels, classNames);
     }
 

@@ -36,7 +36,8 @@ public final class SentenceEncoder implements Backbone<SentenceSet> {
     public static final int DIMENSION = 384;
     private static final int LAYERS = 6;
     private static final int MAX_TOKENS = 256;
-    private static final int BATCH = 32;
+    /** Sentences encoded together by {@link #encode(List)}. */
+    public static final int BATCH = 32;
 
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;

@@ -296,6 +296,11 @@ public final class VisionBackbone implements Backbone<ImageSet>, Showable {
     }
 
     static NDArray batchOf(ImageSet images, int from, int to, NDManager manager) {
+        if (images.height() != IMAGE.get(1) || images.width() != IMAGE.get(2)) {
+            throw new IllegalArgumentException("the kit's backbones take " + IMAGE.get(1) + "x" + IMAGE.get(2)
+                    + " grey-scale images, but " + images.name() + " holds " + images.height() + "x" + images.width()
+                    + " images: resize them first");
+        }
         int n = images.height() * images.width();
         float[] x = new float[(to - from) * n];
         for (int i = from; i < to; i++) {

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.tlkit.checks.CheckResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * check lines, time and peak memory of the kernel process.
  */
 public final class NotebookExecutor {
-    private static final String DRIVER = "/dev/tlkit/notebooks/run_notebook.py";
+    private static final PythonScript DRIVER = PythonScript.of("/dev/tlkit/notebooks/run_notebook.py");
 
     private final Path outputDir;
     private final Duration cellTimeout;
@@ -70,9 +69,9 @@ public final class NotebookExecutor {
             Path executed = outputDir.resolve(name + ".ipynb");
             Path result = outputDir.resolve(name + ".result.json");
             Files.deleteIfExists(result);
-            List<String> command = new ArrayList<>(List.of(python(), driver().toString(), notebook.toString(),
+            List<String> command = new ArrayList<>(DRIVER.command(List.of(notebook.toString(),
                     "--output", executed.toString(), "--result", result.toString(),
-                    "--cell-timeout", String.valueOf(cellTimeout.toSeconds())));
+                    "--cell-timeout", String.valueOf(cellTimeout.toSeconds()))));
             if (keepGoing) {
                 command.add("--allow-errors");
             }
@@ -156,25 +155,5 @@ public final class NotebookExecutor {
         }
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    }
-
-    private static String python() {
-        String configured = System.getenv("KIT_PYTHON");
-        return configured != null && !configured.isBlank() ? configured : "/usr/bin/python3";
-    }
-
-    /** The driver script, copied out of the jar once per JVM. */
-    private static synchronized Path driver() throws IOException {
-        Path file = Path.of(System.getProperty("java.io.tmpdir"), "tlkit-run_notebook-" + ProcessHandle.current().pid() + ".py");
-        if (!Files.exists(file)) {
-            try (InputStream in = NotebookExecutor.class.getResourceAsStream(DRIVER)) {
-                if (in == null) {
-                    throw new IllegalStateException(DRIVER + " is missing from the kit's jar: rebuild with ./kit build");
-                }
-                Files.write(file, in.readAllBytes());
-            }
-            file.toFile().deleteOnExit();
-        }
-        return file;
     }
 }

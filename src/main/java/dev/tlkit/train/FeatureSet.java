@@ -21,6 +21,16 @@ public final class FeatureSet implements Examples, Showable {
         if (features.length != labels.length) {
             throw new IllegalArgumentException(features.length + " feature vectors but " + labels.length + " labels");
         }
+        for (int i = 0; i < features.length; i++) {
+            if (features[i].length != features[0].length) {
+                throw new IllegalArgumentException("feature vector " + i + " has " + features[i].length
+                        + " numbers but vector 0 has " + features[0].length + ": all must come from the same backbone");
+            }
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException("label " + labels[i] + " of feature vector " + i + " is out of range:"
+                        + " there are " + classNames.size() + " classes " + classNames);
+            }
+        }
         this.features = features;
         this.labels = labels.clone();
         this.classNames = List.copyOf(classNames);

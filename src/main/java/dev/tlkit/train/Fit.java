@@ -155,6 +155,11 @@ public final class Fit {
             throw new IllegalArgumentException("the network expects examples of shape " + network.exampleShape()
                     + " but the training data has shape " + train.exampleShape());
         }
+        if (train.classNames().size() > network.outputSize()) {
+            throw new IllegalArgumentException("the training data has " + train.classNames().size() + " classes but "
+                    + network.name() + " has only " + network.outputSize() + " outputs: give it a head with one output"
+                    + " per class, e.g. backbone.withNewHead(" + train.classNames().size() + ", seed)");
+        }
         int batch = Math.min(batchSize, train.size());
         int batchesPerEpoch = (train.size() + batch - 1) / batch;
         int totalEpochs = Math.max(epochs, minSteps == 0 ? 0 : (minSteps + batchesPerEpoch - 1) / batchesPerEpoch);

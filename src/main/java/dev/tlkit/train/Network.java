@@ -62,6 +62,12 @@ public final class Network implements AutoCloseable {
         return manager;
     }
 
+    /** The number of outputs per example: the classes a classifier's head can predict. */
+    public long outputSize() {
+        Shape[] out = block.getOutputShapes(new Shape[] {batchShape(exampleShape, 1)});
+        return out[0].get(out[0].dimension() - 1);
+    }
+
     /** Parameters that training would change. */
     public long trainableParameters() {
         return block.getParameters().values().stream().filter(Parameter::requiresGradient)

@@ -1,0 +1,62 @@
+package dev.tlkit.bench;
+
+import dev.tlkit.notebooks.NotebookRun;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one benchmark run measured, and the targets the kit promises for it: DJL at least as fast
+ * as Python PyTorch on the same model, the cached-feature head at least 20x faster per epoch than the
+ * frozen backbone, each lesson within 4 minutes and 1.5 GB, all lessons within 15 minutes.
+ */
+public record BenchmarkResults(String machine, int threads, Measurement djlTraining, TorchReference.Result torch,
+                               Measurement frozenEpoch, Measurement cachedEpoch, double featureCacheSeconds,
+                               Measurement encoderBatch1, Measurement encoderBatch32, KernelStart.Result kernelStart,
+                               List<NotebookRun> lessons) {
+    public static final double MIN_DJL_VS_PYTORCH = 1.0;
+    public static final double MIN_CACHED_HEAD_SPEED_UP = 20;
+    public static final double MAX_LESSON_SECONDS = 240;
+    public static final double MAX_SUITE_SECONDS = 15 * 60;
+    public static final double MAX_LESSON_RSS_MB = 1536;
+
+    public BenchmarkResults {
+        lessons = List.copyOf(lessons);
+    }
+
+    /** DJL training images/s over PyTorch's, medians. */
+    public double djlVsPytorch() {
+        return djlTraining.median() / torch.throughput().median();
+    }
+
+    /** How many times faster a cached-feature head epoch is than a frozen-backbone epoch, medians. */
+    public double cachedHeadSpeedUp() {
+        return frozenEpoch.median() / cachedEpoch.median();
+    }
+
+    public double lessonSuiteSeconds() {
+        return lessons.stream().mapToDouble(NotebookRun::seconds).sum();
+    }
+
+    public List<Target> targets() {
+        List<Target> targets = new ArrayList<>();
+        targets.add(Target.atLeast("DJL training speed / PyTorch's, same model, batch and threads", djlVsPytorch(),
+                MIN_DJL_VS_PYTORCH, "x"));
+        targets.add(Target.atLeast("cached-feature head epoch speed-up over a frozen-backbone epoch", cachedHeadSpeedUp(),
+                MIN_CACHED_HEAD_SPEED_UP, "x"));
+        if (!lessons.isEmpty()) {
+            targets.add(Target.atMost("whole lesson suite", lessonSuiteSeconds() / 60, MAX_SUITE_SECONDS / 60, " min"));
+            for (NotebookRun lesson : lessons) {
+                String name = lesson.notebook().getFileName().toString().replaceFirst("\\.ipynb$", "");
+                targets.add(Target.atMost(name + " time", lesson.seconds(), MAX_LESSON_SECONDS, " s"));
+                targets.add(Target.atMost(name + " peak memory", lesson.peakRssMb(), MAX_LESSON_RSS_MB, " MB"));
+                targets.add(new Target(name + " checks", "all pass", lesson.passedChecks() + "/" + lesson.checks().size()
+                        + (lesson.passed() ? "" : " (" + String.join("; ", lesson.problems()) + ")"), lesson.passed()));
+            }
+        }
+        return targets;
+    }
+
+    public boolean allTargetsMet() {
+        return targets().stream().allMatch(Target::met);
+    }
+}
