@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
  * per-class report, the confusion matrix, and the examples it gets most wrong (top losses).
  */
 public final class Predictions implements Showable {
-    private static final int BATCH = 256;
+    private static final int BATCH = dev.tlkit.models.VisionBackbone.INFERENCE_BATCH;
 
     private final int[] labels;
     private final float[][] probabilities;

@@ -21,7 +21,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     /** Cells run in threads of this group. */
     static final ThreadGroup CELL_THREADS = new ThreadGroup("notebook-cells");
 
-    private static final long STOP_GRACE_MILLIS = 2_000;
+    static final long STOP_GRACE_MILLIS = 2_000;
 
     private final Map<String, Object> values = new HashMap<>();
     private volatile Thread running;

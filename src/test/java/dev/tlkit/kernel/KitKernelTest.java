@@ -117,6 +117,30 @@ class KitKernelTest {
     }
 
     @Test
+    void interruptDuringTrainingStopsItPolitelyAndTheModelStaysUsable() throws Exception {
+        kernel.evalCell("var soakImages = dev.tlkit.data.FashionMnist.test().head(500);\n"
+                + "var soakNet = dev.tlkit.models.VisionBackbone.randomInit(8, 1).withNewHead(10, 1);");
+        CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return kernel.evalCell("dev.tlkit.train.Fit.of(soakNet).epochs(100000).quietly()"
+                        + ".on(dev.tlkit.train.ImageExamples.of(soakImages))");
+            } catch (CellError e) {
+                return e;
+            }
+        });
+        Thread.sleep(3000);
+        long start = System.nanoTime();
+        kernel.interrupt();
+        Object outcome = running.get(30, TimeUnit.SECONDS);
+        double stopSeconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(outcome instanceof CellError error && error.kind().equals("Interrupted"), String.valueOf(outcome));
+        // the training loop checks for interrupts between steps, so it stops well within the grace period
+        assertTrue(stopSeconds < CellExecutionControl.STOP_GRACE_MILLIS / 1000.0, "stopping took " + stopSeconds + " s");
+        assertEquals(1, kernel.evalCell("dev.tlkit.train.Fit.of(soakNet).epochs(1).quietly()"
+                + ".on(dev.tlkit.train.ImageExamples.of(soakImages.head(64))).epochs().size()"));
+    }
+
+    @Test
     void interruptIsSeenByCodeThatChecksForIt() throws Exception {
         CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
             try {
