@@ -94,13 +94,28 @@ public final class SentenceEncoder implements Backbone<SentenceSet> {
         return encode(List.of(sentence))[0];
     }
 
-    /** Embeddings of many sentences, computed in batches of 32. */
+    /**
+     * Embeddings of many sentences (in the order given), computed in batches of 32 sentences of similar
+     * length: a batch is padded to its longest sentence, so grouping by length saves most of the padding
+     * (measured with ./kit bench: batches in the given order were barely faster than one sentence at a time).
+     */
     public float[][] encode(List<String> sentences) {
+        Integer[] byLength = new Integer[sentences.size()];
+        for (int i = 0; i < byLength.length; i++) {
+            byLength[i] = i;
+        }
+        java.util.Arrays.sort(byLength, java.util.Comparator.comparingInt(i -> sentences.get(i).length()));
         float[][] out = new float[sentences.size()][];
-        for (int from = 0; from < sentences.size(); from += BATCH) {
-            List<String> batch = sentences.subList(from, Math.min(sentences.size(), from + BATCH));
+        for (int from = 0; from < byLength.length; from += BATCH) {
+            int to = Math.min(byLength.length, from + BATCH);
+            List<String> batch = new java.util.ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                batch.add(sentences.get(byLength[i]));
+            }
             float[][] vectors = encodeBatch(batch);
-            System.arraycopy(vectors, 0, out, from, vectors.length);
+            for (int i = from; i < to; i++) {
+                out[byLength[i]] = vectors[i - from];
+            }
         }
         return out;
     }

@@ -1,0 +1,40 @@
+package dev.tlkit.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark command works end to end on this machine (quick mode, lessons left to LessonNotebooksIT,
+ * which checks their time and memory): every figure is measured, the report and charts are written, and
+ * the cached-feature head is at least 20x faster per epoch than running the frozen backbone.
+ */
+class BenchmarkIT {
+
+    @Test
+    void aQuickBenchmarkMeasuresEverythingAndWritesItsReport() throws Exception {
+        Path project = Path.of(System.getProperty("kit.project.dir", ".")).toAbsolutePath();
+        Path out = project.resolve("target/benchmarks-quick");
+        BenchmarkResults results = Benchmarks.run(new Benchmarks.Options(true, false, out, project));
+        Path report = BenchmarkReport.write(results, out);
+        results.targets().forEach(t -> System.out.println("[bench] " + t.line()));
+
+        String markdown = Files.readString(report);
+        assertTrue(markdown.contains("| DJL / PyTorch training speed |") && markdown.contains("cached head speed-up"),
+                markdown);
+        assertTrue(Files.size(out.resolve(BenchmarkReport.TRAINING_CHART)) > 5_000, "the training chart must be a PNG");
+        for (Measurement m : new Measurement[] {results.djlTraining(), results.torch().throughput(), results.frozenEpoch(),
+                results.cachedEpoch(), results.encoderBatch1(), results.encoderBatch32(), results.kernelStart().cold(),
+                results.kernelStart().warm()}) {
+            assertTrue(m.min() > 0 && Double.isFinite(m.max()), m.name() + ": " + m.samples());
+        }
+        assertTrue(results.torch().threads() == results.threads(), "PyTorch must use the same threads as DJL");
+        assertTrue(results.cachedHeadSpeedUp() >= BenchmarkResults.MIN_CACHED_HEAD_SPEED_UP,
+                "cached head speed-up " + results.cachedHeadSpeedUp());
+        assertTrue(results.encoderBatch32().median() > results.encoderBatch1().median(),
+                "batching must raise the encoder's throughput: " + results.encoderBatch1().describe() + " vs "
+                        + results.encoderBatch32().describe());
+    }
+}
