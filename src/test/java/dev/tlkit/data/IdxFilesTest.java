@@ -43,7 +43,9 @@ class IdxFilesTest {
     void aTruncatedFileFails(@TempDir Path dir) throws IOException {
         Path images = dir.resolve("img");
         write(images, IdxFiles.IMAGES_MAGIC, new int[] {3, 2, 2}, new byte[5]);
-        assertThrows(java.io.UncheckedIOException.class, () -> IdxFiles.readImages(images));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdxFiles.readImages(images));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(images + " is truncated: its header promises"
+                + " 3 images of 2x2 pixels"), e.getMessage());
     }
 
     private static void write(Path file, int magic, int[] dims, byte[] body) throws IOException {
