@@ -40,13 +40,15 @@ public final class KernelSpec {
             "-Dorg.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine=error");
 
     /**
-     * glibc settings measured to cut system time and speed up training (see DESIGN.md); two malloc arenas
-     * keep the native memory that high trim threshold holds on to small (lesson 3 peaked at 1.7 GB without).
+     * glibc settings measured to cut system time and speed up training (see DESIGN.md). One malloc arena:
+     * with two, a kernel's native memory kept growing for a hundred lesson-like cells and more (KernelSoakIT:
+     * +5 to +14 % from cell 20 to 200); with one it settled after ~30 cells, at the same training speed
+     * (928-945 vs 941-949 img/s). Lesson 3 peaked at 1.7 GB with glibc's default of 8 arenas per core.
      */
     public static final Map<String, String> ENVIRONMENT = Map.of(
             "MALLOC_MMAP_THRESHOLD_", "33554432",
             "MALLOC_TRIM_THRESHOLD_", "268435456",
-            "MALLOC_ARENA_MAX", "2");
+            "MALLOC_ARENA_MAX", "1");
 
     private KernelSpec() {
     }
