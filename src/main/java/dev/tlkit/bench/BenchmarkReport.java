@@ -1,5 +1,6 @@
 package dev.tlkit.bench;
 
+import dev.tlkit.notebooks.NotebookFiles;
 import dev.tlkit.notebooks.NotebookRun;
 import dev.tlkit.viz.Charts;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class BenchmarkReport {
         BitmapEncoder.saveBitmap(training, dir.resolve(TRAINING_CHART).toString(), BitmapEncoder.BitmapFormat.PNG);
         if (!results.lessons().isEmpty()) {
             CategoryChart lessons = Charts.bar("Lesson wall time (budget " + (int) BenchmarkResults.MAX_LESSON_SECONDS
-                    + " s each)", "", "seconds", results.lessons().stream().map(BenchmarkReport::name).toList(),
+                    + " s each)", "", "seconds", results.lessons().stream().map(run -> NotebookFiles.name(run.notebook())).toList(),
                     results.lessons().stream().map(NotebookRun::seconds).toList());
             BitmapEncoder.saveBitmap(lessons, dir.resolve(LESSONS_CHART).toString(), BitmapEncoder.BitmapFormat.PNG);
         }
@@ -68,7 +69,7 @@ public final class BenchmarkReport {
         if (!r.lessons().isEmpty()) {
             md.append("\n## Lessons\n\n| notebook | wall time | peak memory of the kernel | checks |\n|---|---|---|---|\n");
             for (NotebookRun lesson : r.lessons()) {
-                md.append(String.format(Locale.ROOT, "| %s | %.1f s | %.0f MB | %d/%d |%n", name(lesson), lesson.seconds(),
+                md.append(String.format(Locale.ROOT, "| %s | %.1f s | %.0f MB | %d/%d |%n", NotebookFiles.name(lesson.notebook()), lesson.seconds(),
                         lesson.peakRssMb(), lesson.passedChecks(), lesson.checks().size()));
             }
             md.append(String.format(Locale.ROOT, "| **all lessons** | **%.1f min** | | |%n", r.lessonSuiteSeconds() / 60));
@@ -82,9 +83,5 @@ public final class BenchmarkReport {
                 + Measurement.number(m.max()) + ")";
         md.append("| ").append(m.name()).append(" (").append(note).append(") | ").append(Measurement.number(m.median()))
                 .append(' ').append(m.unit()).append(" | ").append(repeats).append(" |\n");
-    }
-
-    private static String name(NotebookRun run) {
-        return run.notebook().getFileName().toString().replaceFirst("\\.ipynb$", "");
     }
 }

@@ -1,5 +1,6 @@
 package dev.tlkit.bench;
 
+import dev.tlkit.notebooks.NotebookFiles;
 import dev.tlkit.notebooks.NotebookRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public record BenchmarkResults(String machine, int threads, Measurement djlTrain
         if (!lessons.isEmpty()) {
             targets.add(Target.atMost("whole lesson suite", lessonSuiteSeconds() / 60, MAX_SUITE_SECONDS / 60, " min"));
             for (NotebookRun lesson : lessons) {
-                String name = lesson.notebook().getFileName().toString().replaceFirst("\\.ipynb$", "");
+                String name = NotebookFiles.name(lesson.notebook());
                 targets.add(Target.atMost(name + " time", lesson.seconds(), MAX_LESSON_SECONDS, " s"));
                 targets.add(Target.atMost(name + " peak memory", lesson.peakRssMb(), MAX_LESSON_RSS_MB, " MB"));
                 targets.add(new Target(name + " checks", "all pass", lesson.passedChecks() + "/" + lesson.checks().size()

@@ -8,6 +8,7 @@ import dev.tlkit.models.Pretrain;
 import dev.tlkit.models.SentenceEncoder;
 import dev.tlkit.models.VisionBackbone;
 import dev.tlkit.notebooks.NotebookExecutor;
+import dev.tlkit.notebooks.NotebookFiles;
 import dev.tlkit.notebooks.NotebookRun;
 import dev.tlkit.train.FeatureSet;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class Benchmarks {
         if (options.lessons()) {
             NotebookExecutor executor = NotebookExecutor.writingTo(options.out().resolve("lessons"))
                     .withJupyterPath(KernelSpec.projectJupyterPath(options.projectDir()));
-            for (Path lesson : lessons(options.projectDir())) {
+            for (Path lesson : NotebookFiles.in(options.projectDir().resolve("notebooks"))) {
                 NotebookRun run = executor.run(lesson);
                 say(run.summary());
                 lessons.add(run);
@@ -90,12 +91,6 @@ public final class Benchmarks {
         }
         return new BenchmarkResults(machine(), threads, djl, torch, frozen, cached, cacheSeconds, batch1, batch32, start,
                 lessons);
-    }
-
-    static List<Path> lessons(Path projectDir) throws IOException {
-        try (Stream<Path> files = Files.list(projectDir.resolve("notebooks"))) {
-            return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
-        }
     }
 
     static String machine() {

@@ -2,7 +2,6 @@ package dev.tlkit.bench;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.tlkit.kernel.KernelSpec;
 import dev.tlkit.notebooks.PythonScript;
 import java.nio.file.Path;
@@ -27,9 +26,8 @@ public final class KernelStart {
     /** Starts the kernel installed for {@code projectDir} (its target/jupyter) once cold, then {@code warmRuns} times. */
     public static Result measure(Path projectDir, int warmRuns) throws java.io.IOException {
         Path jupyterPath = KernelSpec.projectJupyterPath(projectDir);
-        String out = SCRIPT.output(List.of("--kernel", KernelSpec.NAME, "--warm", String.valueOf(warmRuns)),
+        JsonObject json = SCRIPT.jsonOutput(List.of("--kernel", KernelSpec.NAME, "--warm", String.valueOf(warmRuns)),
                 Map.of("JUPYTER_PATH", jupyterPath.toString()), 900);
-        JsonObject json = JsonParser.parseString(out.strip().lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
         List<Double> warm = new ArrayList<>();
         List<Double> ready = new ArrayList<>();
         for (JsonElement run : json.getAsJsonArray("warm")) {

@@ -1,7 +1,6 @@
 package dev.tlkit.bench;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.tlkit.notebooks.PythonScript;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +29,9 @@ public final class TorchReference {
      * @throws IllegalStateException if Python or PyTorch is missing, saying what to install
      */
     public static Result trainingThroughput(int images, int batch, int threads, int epochs) {
-        String out;
+        JsonObject json;
         try {
-            out = SCRIPT.output(List.of("--images", String.valueOf(images), "--batch", String.valueOf(batch),
+            json = SCRIPT.jsonOutput(List.of("--images", String.valueOf(images), "--batch", String.valueOf(batch),
                     "--threads", String.valueOf(threads), "--epochs", String.valueOf(epochs),
                     "--width", String.valueOf(CnnTraining.WIDTH)), Map.of(), 3600);
         } catch (IllegalStateException e) {
@@ -42,7 +41,6 @@ public final class TorchReference {
             }
             throw e;
         }
-        JsonObject json = JsonParser.parseString(out.strip().lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
         List<Double> rates = new ArrayList<>();
         json.getAsJsonArray("images_per_second").forEach(v -> rates.add(v.getAsDouble()));
         return new Result(new Measurement("PyTorch training, batch " + batch, "img/s", rates),

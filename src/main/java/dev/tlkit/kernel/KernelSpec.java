@@ -97,11 +97,21 @@ public final class KernelSpec {
         return dir;
     }
 
+    /**
+     * {@code KernelSpec PROJECT_DIR OUTPUT_DIR} writes kernel.json; {@code KernelSpec --jvm-options} and
+     * {@code KernelSpec --environment} print the kernel's settings one per line, so a launcher (./kit bench)
+     * can run a JVM exactly as the kernel runs.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: KernelSpec PROJECT_DIR OUTPUT_DIR");
+        if (args.length == 1 && args[0].equals("--jvm-options")) {
+            JVM_OPTIONS.forEach(System.out::println);
+        } else if (args.length == 1 && args[0].equals("--environment")) {
+            ENVIRONMENT.forEach((key, value) -> System.out.println(key + "=" + value));
+        } else if (args.length == 2) {
+            System.out.println(write(Path.of(args[0]), Path.of(args[1])));
+        } else {
+            System.err.println("usage: KernelSpec PROJECT_DIR OUTPUT_DIR | --jvm-options | --environment");
             System.exit(2);
         }
-        System.out.println(write(Path.of(args[0]), Path.of(args[1])));
     }
 }

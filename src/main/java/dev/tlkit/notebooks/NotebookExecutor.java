@@ -65,7 +65,7 @@ public final class NotebookExecutor {
     public NotebookRun run(Path notebook) {
         try {
             Files.createDirectories(outputDir);
-            String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+            String name = NotebookFiles.name(notebook);
             Path executed = outputDir.resolve(name + ".ipynb");
             Path result = outputDir.resolve(name + ".result.json");
             Files.deleteIfExists(result);

@@ -22,6 +22,11 @@ public final class NotebookFiles {
         }
     }
 
+    /** A notebook's name: its file name without {@code .ipynb}. */
+    public static String name(Path notebook) {
+        return notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+    }
+
     /** The cells of a notebook file. */
     public static JsonArray cells(Path notebook) throws IOException {
         return JsonParser.parseString(Files.readString(notebook)).getAsJsonObject().getAsJsonArray("cells");

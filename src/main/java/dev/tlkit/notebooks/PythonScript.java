@@ -58,6 +58,12 @@ public final class PythonScript {
         return command;
     }
 
+    /** Runs the script and parses the last line it printed, a JSON object (the kit's scripts end with one). */
+    public com.google.gson.JsonObject jsonOutput(List<String> args, Map<String, String> environment, long timeoutSeconds) {
+        String out = output(args, environment, timeoutSeconds).strip();
+        return com.google.gson.JsonParser.parseString(out.substring(out.lastIndexOf('\n') + 1)).getAsJsonObject();
+    }
+
     /**
      * Runs the script and returns what it printed on standard output.
      *
@@ -65,23 +71,26 @@ public final class PythonScript {
      */
     public String output(List<String> args, Map<String, String> environment, long timeoutSeconds) {
         try {
+            Path out = Files.createTempFile("tlkit-python", ".out");
             Path log = Files.createTempFile("tlkit-python", ".log");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command(args)).redirectError(log.toFile());
+                // output goes to files, so the wait below (and its timeout) starts as soon as the script does
+                ProcessBuilder builder = new ProcessBuilder(command(args)).redirectOutput(out.toFile())
+                        .redirectError(log.toFile());
                 builder.environment().putAll(environment);
                 Process process = builder.start();
-                byte[] out = process.getInputStream().readAllBytes();
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new IllegalStateException(resource + " did not finish in " + timeoutSeconds + " s");
                 }
-                String stdout = new String(out, StandardCharsets.UTF_8);
+                String stdout = Files.readString(out, StandardCharsets.UTF_8);
                 if (process.exitValue() != 0) {
                     throw new IllegalStateException(resource + " failed (exit " + process.exitValue() + "):\n" + stdout
                             + Files.readString(log));
                 }
                 return stdout;
             } finally {
+                Files.deleteIfExists(out);
                 Files.deleteIfExists(log);
             }
         } catch (IOException e) {

@@ -26,7 +26,7 @@ public final class RunNotebook {
         }
         run.problems().forEach(p -> System.out.println("  problem: " + p));
         System.out.println(run.summary());
-        String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+        String name = NotebookFiles.name(notebook);
         System.out.println("wrote " + out.resolve(name + ".ipynb") + " and " + out.resolve(name + ".html"));
         System.exit(run.passed() ? 0 : 1);
     }

@@ -38,7 +38,7 @@ public final class StaticSite {
             System.out.println("executing " + notebook + " ...");
             NotebookRun run = executor.run(notebook);
             System.out.println("  " + run.summary());
-            String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+            String name = NotebookFiles.name(notebook);
             entries.add(new Entry(name + ".html", title(notebook, name), run));
         }
         Files.writeString(out.resolve("index.html"), index(entries), StandardCharsets.UTF_8);
