@@ -1,16 +1,16 @@
 package dev.tlkit.bench;
 
-import dev.tlkit.data.FashionMnist;
+import dev.tlkit.data.FeatureSet;
 import dev.tlkit.data.ImageSet;
 import dev.tlkit.data.LabelledSentences;
 import dev.tlkit.kernel.KernelSpec;
-import dev.tlkit.models.Pretrain;
+import dev.tlkit.data.Tasks;
 import dev.tlkit.models.SentenceEncoder;
 import dev.tlkit.models.VisionBackbone;
 import dev.tlkit.notebooks.NotebookExecutor;
 import dev.tlkit.notebooks.NotebookFiles;
 import dev.tlkit.notebooks.NotebookRun;
-import dev.tlkit.train.FeatureSet;
+import dev.tlkit.train.Stopwatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +53,15 @@ public final class Benchmarks {
         say(torch.throughput().describe() + " with " + torch.describe());
 
         say("head epochs: frozen backbone vs cached features (10,000 Fashion-MNIST target images)");
-        ImageSet target = FashionMnist.train().onlyClasses("target", Pretrain.TARGET_CLASSES).samplePerClass(2000, SEED);
+        ImageSet target = Tasks.fashionClothesToRest().train().samplePerClass(2000, SEED);
         Measurement frozen;
         Measurement cached;
         double cacheSeconds;
         try (VisionBackbone backbone = VisionBackbone.load("fashion-source-cnn")) {
             frozen = CnnTraining.frozenBackboneEpoch(backbone, target, options.repeats(), SEED);
+            Stopwatch clock = Stopwatch.start();
             FeatureSet features = backbone.features(target);
-            cacheSeconds = features.secondsToCompute();
+            cacheSeconds = clock.seconds();
             cached = CnnTraining.cachedFeatureEpoch(features, options.repeats(), SEED);
         }
         say(frozen.describe() + " vs " + cached.describe());

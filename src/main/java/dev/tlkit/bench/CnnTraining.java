@@ -1,12 +1,14 @@
 package dev.tlkit.bench;
 
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import dev.tlkit.data.FeatureSet;
 import dev.tlkit.data.ImageSet;
 import dev.tlkit.models.VisionBackbone;
-import dev.tlkit.train.FeatureSet;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
 import dev.tlkit.train.Fit;
-import dev.tlkit.train.ImageExamples;
-import dev.tlkit.train.Network;
 import dev.tlkit.train.TrainingHistory;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.stream.IntStream;
  */
 public final class CnnTraining {
     /** The CNN width of the shipped backbones (93k parameters). */
-    public static final int WIDTH = 32;
+    public static final int WIDTH = VisionBackbone.KIT_WIDTH;
 
     private CnnTraining() {
     }
@@ -46,7 +48,7 @@ public final class CnnTraining {
         try (VisionBackbone backbone = VisionBackbone.randomInit(WIDTH, seed);
              Network network = backbone.withNewHead(images.numClasses(), seed)) {
             TrainingHistory history = Fit.of(network).learningRate(1e-3).batchSize(batch).epochs(epochs + 1).seed(seed)
-                    .quietly().on(ImageExamples.of(images));
+                    .quietly().on(Examples.of(images));
             return new Measurement("DJL training, batch " + batch, "img/s",
                     afterWarmUp(history).stream().map(seconds -> images.size() / seconds).toList());
         }
@@ -56,17 +58,17 @@ public final class CnnTraining {
     public static Measurement frozenBackboneEpoch(VisionBackbone frozen, ImageSet images, int epochs, long seed) {
         try (Network network = frozen.freeze().withNewHead(images.numClasses(), seed)) {
             TrainingHistory history = Fit.of(network).learningRate(1e-2).batchSize(64).epochs(epochs + 1).seed(seed)
-                    .quietly().on(ImageExamples.of(images));
+                    .quietly().on(Examples.of(images));
             return new Measurement("head epoch, frozen backbone", "s", afterWarmUp(history));
         }
     }
 
     /** Seconds per epoch of the same head on features computed once (the one-off extraction is not included). */
     public static Measurement cachedFeatureEpoch(FeatureSet features, int epochs, long seed) {
-        try (Network head = Network.of("head", ai.djl.nn.core.Linear.builder().setUnits(features.numClasses()).build(),
-                new ai.djl.ndarray.types.Shape(features.dimension()), seed)) {
+        try (Network head = Network.of("head", Linear.builder().setUnits(features.numClasses()).build(),
+                new Shape(features.dimension()), seed)) {
             TrainingHistory history = Fit.of(head).learningRate(1e-2).batchSize(64).epochs(epochs + 1).seed(seed)
-                    .quietly().on(features);
+                    .quietly().on(Examples.of(features));
             return new Measurement("head epoch, cached features", "s", afterWarmUp(history));
         }
     }

@@ -1,20 +1,32 @@
 package dev.tlkit.checks;
 
+import dev.tlkit.viz.Display;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Check cells: each call prints exactly one line, {@code CHECK PASS: <name>} or
- * {@code CHECK FAIL: <name>: <what was expected and what was seen>}, which the notebook tests
- * and the grader read. Names are stable sentences ("linear probe beats scratch at k = 1").
+ * Check cells: each call shows one {@link CheckResult} below the cell (structured display data the tests
+ * and the grader read, and the readable line {@code CHECK PASS: <name>} or {@code CHECK FAIL: <name>: <what
+ * was expected and what was seen>}). Names are stable sentences ("linear probe beats scratch at k = 1") and
+ * may contain any character. A check is worth 1 point unless {@link #points(int)} says otherwise.
  */
 public final class Check {
-    private Check() {
+    private static final Check ONE_POINT = new Check(1);
+
+    private final int points;
+
+    private Check(int points) {
+        this.points = points;
     }
 
-    /** Passes when {@code passed} is true; otherwise prints {@code failure}. */
+    /** Checks worth {@code points} points each, e.g. {@code Check.points(2).isAtLeast(...)}. */
+    public static Check points(int points) {
+        return new Check(points);
+    }
+
+    /** Passes when {@code passed} is true; otherwise shows {@code failure}. */
     public static void that(String name, boolean passed, String failure) {
-        report(new CheckResult(name, passed, passed ? "" : failure));
+        ONE_POINT.isTrue(name, passed, failure);
     }
 
     /**
@@ -22,46 +34,69 @@ public final class Check {
      * exception (for example an exercise's unimplemented {@code // TODO}) fails the check with its message.
      */
     public static void passes(String name, Supplier<String> failure) {
+        ONE_POINT.holds(name, failure);
+    }
+
+    /** Passes when {@code measured >= threshold}. */
+    public static void atLeast(String name, double measured, double threshold) {
+        ONE_POINT.isAtLeast(name, measured, threshold);
+    }
+
+    /** Passes when {@code measured <= threshold}. */
+    public static void atMost(String name, double measured, double threshold) {
+        ONE_POINT.isAtMost(name, measured, threshold);
+    }
+
+    /** Passes when {@code low <= measured <= high}. */
+    public static void between(String name, double measured, double low, double high) {
+        ONE_POINT.isBetween(name, measured, low, high);
+    }
+
+    /** Passes when {@code expected.equals(actual)}. */
+    public static void equal(String name, Object expected, Object actual) {
+        ONE_POINT.isEqual(name, expected, actual);
+    }
+
+    /** {@link #that} worth this check's points. */
+    public void isTrue(String name, boolean passed, String failure) {
+        report(new CheckResult(name, passed, passed ? "" : failure, points));
+    }
+
+    /** {@link #passes} worth this check's points. */
+    public void holds(String name, Supplier<String> failure) {
         String message;
         try {
             message = failure.get();
         } catch (RuntimeException | Error e) {
             message = "it threw " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        report(new CheckResult(name, message == null, message == null ? "" : message));
+        report(new CheckResult(name, message == null, message, points));
     }
 
-    /** Passes when {@code measured >= threshold}. */
-    public static void atLeast(String name, double measured, double threshold) {
-        that(name, measured >= threshold,
-                "expected at least " + format(threshold) + ", measured " + format(measured));
+    /** {@link #atLeast} worth this check's points. */
+    public void isAtLeast(String name, double measured, double threshold) {
+        isTrue(name, measured >= threshold, "expected at least " + format(threshold) + ", measured " + format(measured));
     }
 
-    /** Passes when {@code measured <= threshold}. */
-    public static void atMost(String name, double measured, double threshold) {
-        that(name, measured <= threshold,
-                "expected at most " + format(threshold) + ", measured " + format(measured));
+    /** {@link #atMost} worth this check's points. */
+    public void isAtMost(String name, double measured, double threshold) {
+        isTrue(name, measured <= threshold, "expected at most " + format(threshold) + ", measured " + format(measured));
     }
 
-    /** Passes when {@code low <= measured <= high}. */
-    public static void between(String name, double measured, double low, double high) {
-        that(name, measured >= low && measured <= high,
+    /** {@link #between} worth this check's points. */
+    public void isBetween(String name, double measured, double low, double high) {
+        isTrue(name, measured >= low && measured <= high,
                 "expected between " + format(low) + " and " + format(high) + ", measured " + format(measured));
     }
 
-    /** Passes when {@code expected.equals(actual)}. */
-    public static void equal(String name, Object expected, Object actual) {
+    /** {@link #equal} worth this check's points. */
+    public void isEqual(String name, Object expected, Object actual) {
         boolean same = expected == null ? actual == null : expected.equals(actual);
-        that(name, same, "expected " + expected + ", saw " + actual);
+        isTrue(name, same, "expected " + expected + ", saw " + actual);
     }
 
     private static void report(CheckResult result) {
-        if (result.name().contains(": ")) {
-            throw new IllegalArgumentException("the check name '" + result.name() + "' contains \": \", which separates a"
-                    + " failed check's name from its message in the CHECK line: reword the name (e.g. with a dash or brackets)");
-        }
-        System.out.println(result.line());
-        System.out.flush();
+        Display.current().show(result);
     }
 
     static String format(double value) {

@@ -35,6 +35,24 @@ public record ImageAugmentation(int maxShift, boolean mirror, double noiseStdDev
         return new ImageAugmentation(maxShift, mirror, stdDev);
     }
 
+    /** In words, e.g. "random shifts up to 2 px, left-right mirror" ("none" without any change). */
+    public String describe() {
+        if (isNone()) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder();
+        if (maxShift > 0) {
+            text.append("random shifts up to ").append(maxShift).append(" px");
+        }
+        if (mirror) {
+            text.append(text.length() > 0 ? ", " : "").append("left-right mirror");
+        }
+        if (noiseStdDev > 0) {
+            text.append(text.length() > 0 ? ", " : "").append("noise sd ").append(noiseStdDev);
+        }
+        return text.toString();
+    }
+
     public boolean isNone() {
         return maxShift == 0 && !mirror && noiseStdDev == 0;
     }

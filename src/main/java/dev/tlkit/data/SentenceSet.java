@@ -8,7 +8,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Labelled sentences of one domain: {@code label 1} is positive, {@code 0} negative. */
-public record SentenceSet(String domain, List<String> texts, int[] labels) implements Showable {
+public record SentenceSet(String name, List<String> texts, int[] labels) implements LabelledSet<SentenceSet>, Showable {
     /** Label 0 and label 1. */
     public static final List<String> CLASS_NAMES = List.of("negative", "positive");
 
@@ -16,10 +16,21 @@ public record SentenceSet(String domain, List<String> texts, int[] labels) imple
         texts = List.copyOf(texts);
         labels = labels.clone();
         if (texts.size() != labels.length) {
-            throw new IllegalArgumentException(domain + ": " + texts.size() + " sentences but " + labels.length + " labels");
+            throw new IllegalArgumentException(name + ": " + texts.size() + " sentences but " + labels.length + " labels");
         }
     }
 
+    /** The review domain the sentences come from ("amazon", "yelp", "imdb") or the name of a selection. */
+    public String domain() {
+        return name;
+    }
+
+    @Override
+    public List<String> classNames() {
+        return CLASS_NAMES;
+    }
+
+    @Override
     public int size() {
         return texts.size();
     }
@@ -28,6 +39,7 @@ public record SentenceSet(String domain, List<String> texts, int[] labels) imple
         return texts.get(i);
     }
 
+    @Override
     public int label(int i) {
         return labels[i];
     }
@@ -41,15 +53,15 @@ public record SentenceSet(String domain, List<String> texts, int[] labels) imple
         return Arrays.stream(labels).filter(l -> l == 1).count();
     }
 
-    /** The sentences at {@code indices}, in that order. */
-    public SentenceSet select(int[] indices) {
-        return new SentenceSet(domain, Arrays.stream(indices).mapToObj(texts::get).toList(),
+    @Override
+    public SentenceSet select(int[] indices, String newName) {
+        return new SentenceSet(newName, Arrays.stream(indices).mapToObj(texts::get).toList(),
                 Arrays.stream(indices).map(i -> labels[i]).toArray());
     }
 
     /** One row per sentence: label and text. */
     public Table table() {
-        return Table.create(domain + " sentences", IntColumn.create("label", labels),
+        return Table.create(name + " sentences", IntColumn.create("label", labels),
                 StringColumn.create("text", texts));
     }
 

@@ -1,8 +1,7 @@
 package dev.tlkit.eval;
 
 import dev.tlkit.data.ImageSet;
-import dev.tlkit.models.VisionBackbone;
-import dev.tlkit.train.LinearProbe;
+import dev.tlkit.models.ImageBackbone;
 import dev.tlkit.viz.Pictures;
 import dev.tlkit.viz.Showable;
 import java.awt.image.BufferedImage;
@@ -19,13 +18,18 @@ import java.awt.image.BufferedImage;
 public record ClassActivationMap(ImageSet images, int index, int classIndex, String className, float[][] map,
                                  double score) implements Showable {
 
-    public static ClassActivationMap of(LinearProbe<ImageSet> probe, ImageSet images, int index, int classIndex) {
-        if (!(probe.backbone() instanceof VisionBackbone backbone)) {
-            throw new IllegalArgumentException("a class activation map needs a probe on a VisionBackbone, not on "
-                    + probe.backbone().name());
-        }
+    /**
+     * The map of class {@code classIndex} for image {@code index}, from a linear head on {@code backbone}'s
+     * pooled features: {@code weights} are the head's weights of that class, {@code bias} its bias.
+     */
+    public static ClassActivationMap of(ImageBackbone backbone, float[] weights, double bias, ImageSet images,
+                                        int index, int classIndex) {
         float[][][] features = backbone.spatialFeatures(images, index);
-        float[] w = probe.weights()[classIndex];
+        if (weights.length != features.length) {
+            throw new IllegalArgumentException("the head has " + weights.length + " weights per class but the backbone"
+                    + " has " + features.length + " feature maps: use the head trained on this backbone");
+        }
+        float[] w = weights;
         int h = features[0].length;
         int width = features[0][0].length;
         float[][] map = new float[h][width];
@@ -42,7 +46,7 @@ public record ClassActivationMap(ImageSet images, int index, int classIndex, Str
                 sum += v;
             }
         }
-        double score = sum / (h * width) + probe.bias()[classIndex];
+        double score = sum / (h * width) + bias;
         return new ClassActivationMap(images, index, classIndex, images.classNames().get(classIndex), map, score);
     }
 

@@ -1,6 +1,6 @@
 package dev.tlkit.eval;
 
-import dev.tlkit.train.FeatureSet;
+import dev.tlkit.data.FeatureSet;
 import dev.tlkit.viz.Showable;
 import java.util.ArrayList;
 import java.util.List;

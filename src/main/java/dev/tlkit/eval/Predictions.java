@@ -1,16 +1,15 @@
 package dev.tlkit.eval;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
-import dev.tlkit.train.Examples;
-import dev.tlkit.train.Network;
+import dev.tlkit.data.ImageSet;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
+import dev.tlkit.viz.ImageGrid;
 import dev.tlkit.viz.Showable;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -22,8 +21,6 @@ import tech.tablesaw.api.Table;
  * per-class report, the confusion matrix, and the examples it gets most wrong (top losses).
  */
 public final class Predictions implements Showable {
-    private static final int BATCH = dev.tlkit.models.VisionBackbone.INFERENCE_BATCH;
-
     private final int[] labels;
     private final float[][] probabilities;
     private final List<String> classNames;
@@ -37,29 +34,43 @@ public final class Predictions implements Showable {
         this.classNames = List.copyOf(classNames);
     }
 
-    /** Runs {@code network} in inference mode over {@code data}, one sub-manager per batch. */
+    /** Runs {@code network} in inference mode over {@code data}: the softmax of its outputs per example. */
     public static Predictions of(Network network, Examples data) {
-        int n = data.size();
-        int exampleSize = (int) data.exampleShape().size();
-        float[][] probabilities = new float[n][];
-        Random unused = new Random(0);
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(n, from + BATCH);
-            float[] x = new float[(to - from) * exampleSize];
-            for (int i = from; i < to; i++) {
-                data.copy(i, x, (i - from) * exampleSize, unused);
-            }
-            try (NDManager batch = network.manager().newSubManager()) {
-                NDArray input = batch.create(x, new ai.djl.ndarray.types.Shape(to - from).addAll(data.exampleShape()));
-                NDList output = network.block().forward(new ParameterStore(batch, false), new NDList(input), false);
-                float[] p = output.singletonOrThrow().softmax(1).toFloatArray();
-                int classes = p.length / (to - from);
-                for (int i = from; i < to; i++) {
-                    probabilities[i] = Arrays.copyOfRange(p, (i - from) * classes, (i - from + 1) * classes);
-                }
-            }
+        float[][] probabilities = network.outputs(data);
+        for (float[] row : probabilities) {
+            softmaxInPlace(row);
         }
         return new Predictions(data.labels(), probabilities, data.classNames());
+    }
+
+    private static void softmaxInPlace(float[] logits) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int c = 0; c < logits.length; c++) {
+            logits[c] = (float) Math.exp(logits[c] - max);
+            sum += logits[c];
+        }
+        for (int c = 0; c < logits.length; c++) {
+            logits[c] /= (float) sum;
+        }
+    }
+
+    /** The predictions of the examples at {@code indices} (e.g. one group's). */
+    public Predictions select(int[] indices) {
+        int[] picked = new int[indices.length];
+        float[][] rows = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            picked[i] = labels[indices[i]];
+            rows[i] = probabilities[indices[i]];
+        }
+        return new Predictions(picked, rows, classNames);
+    }
+
+    public List<String> classNames() {
+        return classNames;
     }
 
     public int size() {
@@ -120,6 +131,29 @@ public final class Predictions implements Showable {
         return IntStream.range(0, labels.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> loss(i)).reversed())
                 .limit(n).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The {@code n} images the model got most wrong (highest loss), captioned "predicted / true, confidence";
+     * these predictions must be of {@code images}, in order.
+     */
+    public BufferedImage topLosses(ImageSet images, int n, int scale) {
+        if (size() != images.size()) {
+            throw new IllegalArgumentException("the predictions are for " + size() + " examples but the image set has "
+                    + images.size() + ": predict on the same images");
+        }
+        List<BufferedImage> pictures = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (int i : topLosses(n)) {
+            pictures.add(images.picture(i));
+            captions.add(String.format("%s / %s %.2f", shortName(classNames.get(predicted(i))),
+                    shortName(classNames.get(labels[i])), confidence(i)));
+        }
+        return ImageGrid.of(pictures, captions, Math.min(n, 6), scale);
+    }
+
+    private static String shortName(String name) {
+        return name.length() <= 7 ? name : name.substring(0, 6) + ".";
     }
 
     @Override

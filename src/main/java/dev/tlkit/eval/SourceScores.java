@@ -1,6 +1,6 @@
 package dev.tlkit.eval;
 
-import dev.tlkit.train.FeatureSet;
+import dev.tlkit.data.FeatureSet;
 
 /**
  * Cheap scores of how well a source's features suit a target task, computed before any target

@@ -18,15 +18,18 @@ import jdk.jshell.execution.DirectExecutionControl;
  * it), then, after a grace period, with {@link Thread#stop()}.
  */
 final class CellExecutionControl extends DirectExecutionControl {
-    /** Cells run in threads of this group. */
-    static final ThreadGroup CELL_THREADS = new ThreadGroup("notebook-cells");
-
     static final long STOP_GRACE_MILLIS = 2_000;
 
+    private final ThreadGroup cellThreads;
     private final Map<String, Object> values = new HashMap<>();
     private volatile Thread running;
     private volatile boolean stopped;
     private int cellCounter;
+
+    /** Runs cells in threads of {@code cellThreads}. */
+    CellExecutionControl(ThreadGroup cellThreads) {
+        this.cellThreads = cellThreads;
+    }
 
     /** The object behind a value key this control returned, or null. Keys live until {@link #forgetValues()}. */
     synchronized Object valueFor(String key) {
@@ -49,7 +52,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         FutureTask<Object> task = new FutureTask<>(() -> doitMethod.invoke(null));
-        Thread thread = new Thread(CELL_THREADS, task, "cell-" + (++cellCounter));
+        Thread thread = new Thread(cellThreads, task, "cell-" + (++cellCounter));
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         running = thread;
         thread.start();

@@ -29,12 +29,13 @@ final class JavaEvaluator implements AutoCloseable {
     /** Returned when a cell's last snippet is a statement or a declaration: nothing to show. */
     static final Object NO_VALUE = new Object();
 
-    private final CellExecutionControl control = new CellExecutionControl();
+    private final CellExecutionControl control;
     private final JShell shell;
     /** Snippet id to the cell line where that snippet starts, for the current cell. */
     private final Map<String, Integer> snippetLines = new HashMap<>();
 
-    JavaEvaluator(String classpath, List<String> startupCode) {
+    JavaEvaluator(String classpath, List<String> startupCode, ThreadGroup cellThreads) {
+        this.control = new CellExecutionControl(cellThreads);
         this.shell = JShell.builder()
                 .executionEngine(new Provider(control), Map.of())
                 .compilerOptions("-Xlint:none")

@@ -17,13 +17,13 @@ import java.util.List;
  */
 public final class KitKernel extends BaseKernel {
     /** Run before the first cell: IJava's {@code display} functions, imported statically. */
-    static final List<String> STARTUP = List.of("import static dev.tlkit.kernel.Display.*;");
+    static final List<String> STARTUP = List.of("import static dev.tlkit.kernel.NotebookFunctions.*;");
 
     private final JavaEvaluator evaluator;
     private final LanguageInfo languageInfo;
 
     public KitKernel(String classpath) {
-        this.evaluator = new JavaEvaluator(classpath, STARTUP);
+        this.evaluator = new JavaEvaluator(classpath, STARTUP, new CellThreads(new NotebookDisplay(this)));
         this.languageInfo = new LanguageInfo.Builder("Java")
                 .version(Runtime.version().toString())
                 .mimetype("text/x-java-source")
@@ -32,7 +32,6 @@ public final class KitKernel extends BaseKernel {
                 .codemirror("text/x-java")
                 .build();
         KitRenderers.registerAll(getRenderer());
-        Display.attach(this);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.tlkit.kernel;
 
+import dev.tlkit.checks.CheckResult;
+import dev.tlkit.viz.Html;
 import dev.tlkit.viz.Markdown;
-import dev.tlkit.viz.ProgressBar;
 import dev.tlkit.viz.Showable;
+import dev.tlkit.viz.TextDisplay;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
@@ -19,14 +21,16 @@ import tech.tablesaw.io.html.HtmlWriter;
 
 /**
  * Rich output for the kit's kinds of results: a Tablesaw {@link Table} as an HTML table, an XChart
- * chart as a PNG image, and a {@link Showable} as whatever its view is. ({@code BufferedImage}
- * already renders as PNG through the base kernel.)
+ * chart as a PNG image, a check result as the kit's JSON MIME type with its text line, and a
+ * {@link Showable} as whatever its view is. ({@code BufferedImage} already renders as PNG through the
+ * base kernel.)
  */
 public final class KitRenderers {
     /** Tables longer than this show their head and tail only. */
-    static final int MAX_TABLE_ROWS = 60;
+    static final int MAX_TABLE_ROWS = TextDisplay.MAX_TABLE_ROWS;
     private static final MIMEType TEXT_MARKDOWN = MIMEType.parse("text/markdown");
-    private static final int HEAD_ROWS = 25;
+    private static final MIMEType CHECK = MIMEType.parse(CheckResult.MIME_TYPE);
+    private static final int HEAD_ROWS = TextDisplay.HEAD_ROWS;
     private static final int TAIL_ROWS = 5;
 
     private KitRenderers() {
@@ -37,7 +41,7 @@ public final class KitRenderers {
                 .preferring(MIMEType.TEXT_HTML)
                 .register((table, context) -> {
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> tableHtml(table));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> tableText(table));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> TextDisplay.textOf(table));
                 });
         renderer.createRegistration(Chart.class)
                 .preferring(MIMEType.IMAGE_PNG)
@@ -45,7 +49,7 @@ public final class KitRenderers {
                     context.renderIfRequested(MIMEType.IMAGE_PNG, () -> chartPng(chart));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.getTitle());
                 });
-        renderer.createRegistration(ProgressBar.Html.class)
+        renderer.createRegistration(Html.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((snippet, context) -> {
                     context.renderIfRequested(MIMEType.TEXT_HTML, snippet::html);
@@ -56,6 +60,12 @@ public final class KitRenderers {
                 .register((markdown, context) -> {
                     context.renderIfRequested(TEXT_MARKDOWN, markdown::text);
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, markdown::text);
+                });
+        renderer.createRegistration(CheckResult.class)
+                .preferring(CHECK, MIMEType.TEXT_PLAIN)
+                .register((check, context) -> {
+                    context.renderIfRequested(CHECK, check::asJson);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, check::line);
                 });
         renderer.createRegistration(Showable.class)
                 .preferring(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG)
@@ -69,7 +79,7 @@ public final class KitRenderers {
     public static String tableHtml(Table table) {
         StringWriter html = new StringWriter();
         if (table.name() != null && !table.name().isBlank()) {
-            html.append("<p><b>").append(escape(table.name())).append("</b> (")
+            html.append("<p><b>").append(Html.escape(table.name())).append("</b> (")
                     .append(String.valueOf(table.rowCount())).append(" rows)</p>");
         }
         Table shown = table.rowCount() > MAX_TABLE_ROWS
@@ -84,10 +94,6 @@ public final class KitRenderers {
         return html.toString();
     }
 
-    static String tableText(Table table) {
-        return table.rowCount() > MAX_TABLE_ROWS ? table.print(HEAD_ROWS) : table.printAll();
-    }
-
     /** The chart drawn as a base64-encoded PNG, as Jupyter's image/png expects. */
     public static String chartPng(Chart<?, ?> chart) {
         try {
@@ -98,7 +104,4 @@ public final class KitRenderers {
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -1,7 +1,7 @@
 package dev.tlkit.labels;
 
 import dev.tlkit.eval.Predictions;
-import dev.tlkit.train.FeatureSet;
+import dev.tlkit.data.FeatureSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,17 +55,7 @@ public record PseudoLabels(int[] indices, int[] labels, int[] trueLabels) {
 
     /** {@code labelled} followed by the pseudo-labelled examples of {@code pool} (with their pseudo-labels). */
     public FeatureSet appendTo(FeatureSet labelled, FeatureSet pool) {
-        int n = labelled.size();
-        float[][] vectors = new float[n + indices.length][];
-        int[] all = new int[n + indices.length];
-        for (int i = 0; i < n; i++) {
-            vectors[i] = labelled.vector(i);
-            all[i] = labelled.label(i);
-        }
-        for (int j = 0; j < indices.length; j++) {
-            vectors[n + j] = pool.vector(indices[j]);
-            all[n + j] = labels[j];
-        }
-        return new FeatureSet(vectors, all, labelled.classNames(), 0);
+        return labelled.concat(pool.select(indices).withLabels(labels, "pseudo-labelled"),
+                labelled.name() + " + " + indices.length + " pseudo-labelled");
     }
 }

@@ -1,8 +1,11 @@
 package dev.tlkit.labels;
 
-import dev.tlkit.models.Backbone;
-import dev.tlkit.train.FeatureSet;
+import dev.tlkit.data.FeatureSet;
+import dev.tlkit.data.LabelledSet;
+import dev.tlkit.recipes.Method;
+import dev.tlkit.models.FeatureExtractor;
 import dev.tlkit.train.LinearProbe;
+import dev.tlkit.viz.Showable;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -20,24 +23,38 @@ public final class SelfTraining {
     }
 
     /** The final probe (the caller closes it) and the rounds. */
-    public record Result<I>(LinearProbe<I> probe, List<Round> rounds) {
+    public record Result<S>(LinearProbe<S> probe, List<Round> rounds) implements Showable {
         public Table table() {
             return Table.create("self-training rounds",
                     IntColumn.create("round", rounds.stream().mapToInt(Round::round).toArray()),
                     IntColumn.create("pseudo-labelled", rounds.stream().mapToInt(Round::pseudoLabelled).toArray()),
                     DoubleColumn.create("pseudo-label accuracy", rounds.stream().mapToDouble(Round::pseudoLabelAccuracy).toArray()));
         }
+
+        @Override
+        public Object view() {
+            return table();
+        }
     }
 
     private SelfTraining() {
     }
 
-    public static <I> Result<I> run(Backbone<I> backbone, FeatureSet labelled, FeatureSet unlabelled, double threshold,
+    /**
+     * Self-training as a method for an experiment: each trial's labelled examples plus {@code unlabelled} others
+     * of the task's pool, pseudo-labelled where the probe is at least {@code threshold} sure, for {@code rounds}.
+     */
+    public static <S extends LabelledSet<S>> Method<S> method(FeatureExtractor<S> extractor, int unlabelled,
+                                                              double threshold, int rounds) {
+        return new SelfTrainingMethod<>(extractor, unlabelled, threshold, rounds);
+    }
+
+    public static <S> Result<S> run(FeatureExtractor<S> backbone, FeatureSet labelled, FeatureSet unlabelled, double threshold,
                                     int rounds, long seed) {
         if (rounds < 1) {
             throw new IllegalArgumentException("self-training needs at least one round, got " + rounds);
         }
-        LinearProbe<I> probe = LinearProbe.fit(backbone, labelled, seed);
+        LinearProbe<S> probe = LinearProbe.fit(backbone, labelled, seed);
         List<Round> history = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
             PseudoLabels pseudo = PseudoLabels.confident(probe.predict(unlabelled), threshold);

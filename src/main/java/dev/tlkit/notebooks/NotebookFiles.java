@@ -7,6 +7,8 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.tlkit.checks.CheckResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -45,6 +47,32 @@ public final class NotebookFiles {
             return joined.toString();
         }
         return text.getAsString();
+    }
+
+    /** The check results a cell's outputs show (display data of the kit's check MIME type), in order. */
+    public static List<CheckResult> checks(JsonObject cell) {
+        List<CheckResult> checks = new ArrayList<>();
+        if (cell.has("outputs")) {
+            for (JsonElement output : cell.getAsJsonArray("outputs")) {
+                JsonObject o = output.getAsJsonObject();
+                if (o.has("data") && o.getAsJsonObject("data").has(CheckResult.MIME_TYPE)) {
+                    checks.add(CheckResult.fromJson(o.getAsJsonObject("data").get(CheckResult.MIME_TYPE).toString()));
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** True when one of the cell's outputs is an error. */
+    public static boolean hasError(JsonObject cell) {
+        if (cell.has("outputs")) {
+            for (JsonElement output : cell.getAsJsonArray("outputs")) {
+                if ("error".equals(output.getAsJsonObject().get("output_type").getAsString())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code text} safe inside HTML or XML text and attribute values. */

@@ -1,9 +1,12 @@
 package dev.tlkit.train;
 
 import ai.djl.training.tracker.Tracker;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
 import dev.tlkit.viz.Showable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -31,17 +34,20 @@ public record LearningRateFinder(double[] rates, double[] losses, double suggest
         List<Double> smoothed = new ArrayList<>();
         double[] average = {0};
         double[] best = {Double.POSITIVE_INFINITY};
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public boolean afterStep(int step, int epoch, DoubleSupplier loss) {
+                average[0] = SMOOTHING * average[0] + (1 - SMOOTHING) * loss.getAsDouble();
+                double value = average[0] / (1 - Math.pow(SMOOTHING, step));
+                rates.add(START * Math.pow(factor, step - 1));
+                smoothed.add(value);
+                best[0] = Math.min(best[0], value);
+                return step < STEPS && !(step > 10 && value > 4 * best[0]) && Double.isFinite(value);
+            }
+        };
         try {
-            Fit.of(network).learningRate(exponential).epochs(Integer.MAX_VALUE / 4).seed(seed).batchSize(64).quietly()
-                    .onStep((step, loss) -> {
-                        average[0] = SMOOTHING * average[0] + (1 - SMOOTHING) * loss;
-                        double value = average[0] / (1 - Math.pow(SMOOTHING, step));
-                        rates.add(START * Math.pow(factor, step - 1));
-                        smoothed.add(value);
-                        best[0] = Math.min(best[0], value);
-                        return step < STEPS && !(step > 10 && value > 4 * best[0]) && Double.isFinite(value);
-                    })
-                    .on(data);
+            Fit.of(network).learningRate(exponential).epochs(STEPS).atMostSteps(STEPS).seed(seed)
+                    .batchSize(64).quietly().listener(recorder).on(data);
         } finally {
             network.restoreParameters(saved);
         }

@@ -1,71 +1,68 @@
 package dev.tlkit.train;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import dev.tlkit.data.FeatureSet;
+import dev.tlkit.data.ImageSet;
+import dev.tlkit.eval.ClassActivationMap;
 import dev.tlkit.eval.Predictions;
-import dev.tlkit.models.Backbone;
+import dev.tlkit.models.FeatureExtractor;
+import dev.tlkit.models.ImageBackbone;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
 
 /**
- * Feature extraction: a frozen backbone runs once over the training inputs (the feature cache) and a
- * linear softmax head is trained on the cached features. Works with any {@link Backbone}: images
- * through a {@link dev.tlkit.models.VisionBackbone}, sentences through a {@link dev.tlkit.models.SentenceEncoder}.
+ * Feature extraction: a frozen model runs once over the training inputs (the feature cache) and a linear
+ * softmax head is trained on the cached features. Works with any {@link FeatureExtractor}: images, sentences,
+ * audio clips.
  *
- * @param <I> what the backbone reads
+ * @param <S> what the extractor reads
  */
-public final class LinearProbe<I> implements AutoCloseable {
-    private final Backbone<I> backbone;
+public final class LinearProbe<S> implements AutoCloseable {
+    /** Adam's learning rate for the head: a linear layer on fixed features takes large steps well. */
+    public static final double LEARNING_RATE = 1e-2;
+    /** Epochs over the cached features, at least {@link #MIN_STEPS} batches of 64 (few labels). */
+    public static final int EPOCHS = 30;
+    public static final int MIN_STEPS = 300;
+
+    private final FeatureExtractor<S> extractor;
     private final Network head;
     private final TrainingHistory history;
-    private final double featureSeconds;
 
-    private LinearProbe(Backbone<I> backbone, Network head, TrainingHistory history, double featureSeconds) {
-        this.backbone = backbone;
+    private LinearProbe(FeatureExtractor<S> extractor, Network head, TrainingHistory history) {
+        this.extractor = extractor;
         this.head = head;
         this.history = history;
-        this.featureSeconds = featureSeconds;
     }
 
-    /** Fits a probe on {@code train}: caches its features, then trains the head (Adam, lr 0.01). */
-    public static <I> LinearProbe<I> fit(Backbone<I> backbone, I train, long seed) {
-        FeatureSet features = backbone.features(train);
-        return fit(backbone, features, seed);
+    /** Fits a probe on {@code train}: caches its features, then trains the head. */
+    public static <S> LinearProbe<S> fit(FeatureExtractor<S> extractor, S train, long seed) {
+        return fit(extractor, extractor.features(train), seed);
     }
 
-    /** Fits a probe on features already cached from {@code backbone}. */
-    public static <I> LinearProbe<I> fit(Backbone<I> backbone, FeatureSet features, long seed) {
-        Network head = Network.of("linear probe on " + backbone.name(),
+    /** Fits a probe on features already cached from {@code extractor}. */
+    public static <S> LinearProbe<S> fit(FeatureExtractor<S> extractor, FeatureSet features, long seed) {
+        Network head = Network.of("linear probe on " + extractor.name(),
                 Linear.builder().setUnits(features.numClasses()).build(), new Shape(features.dimension()), seed);
-        TrainingHistory history = Fit.of(head).learningRate(1e-2).epochs(30).atLeastSteps(300).batchSize(64).seed(seed)
-                .quietly().on(features);
-        return new LinearProbe<>(backbone, head, history, features.secondsToCompute());
+        TrainingHistory history = Fit.of(head).learningRate(LEARNING_RATE).epochs(EPOCHS).atLeastSteps(MIN_STEPS)
+                .batchSize(64).seed(seed).quietly().on(Examples.of(features));
+        return new LinearProbe<>(extractor, head, history);
     }
 
-    /** Runs the backbone over {@code inputs}, then the head. */
-    public Predictions predict(I inputs) {
-        return Predictions.of(head, backbone.features(inputs));
+    /** Runs the extractor over {@code inputs}, then the head. */
+    public Predictions predict(S inputs) {
+        return predict(extractor.features(inputs));
     }
 
     public Predictions predict(FeatureSet features) {
-        return Predictions.of(head, features);
+        return Predictions.of(head, Examples.of(features));
     }
 
     /** The head's weights, one row of {@code featureSize} numbers per class. */
     public float[][] weights() {
-        return parameter(ai.djl.nn.Parameter.Type.WEIGHT, true);
-    }
-
-    /** The head's bias, one number per class. */
-    public float[] bias() {
-        return parameter(ai.djl.nn.Parameter.Type.BIAS, false)[0];
-    }
-
-    private float[][] parameter(ai.djl.nn.Parameter.Type type, boolean matrix) {
-        ai.djl.nn.Parameter p = head.block().getParameters().values().stream().filter(x -> x.getType() == type)
-                .findFirst().orElseThrow();
+        Parameter p = parameter(Parameter.Type.WEIGHT);
         float[] flat = p.getArray().toFloatArray();
-        if (!matrix) {
-            return new float[][] {flat};
-        }
         int rows = (int) p.getShape().get(0);
         int cols = (int) p.getShape().get(1);
         float[][] out = new float[rows][cols];
@@ -75,17 +72,34 @@ public final class LinearProbe<I> implements AutoCloseable {
         return out;
     }
 
-    public Backbone<I> backbone() {
-        return backbone;
+    /** The head's bias, one number per class. */
+    public float[] bias() {
+        return parameter(Parameter.Type.BIAS).getArray().toFloatArray();
+    }
+
+    private Parameter parameter(Parameter.Type type) {
+        return head.block().getParameters().values().stream().filter(x -> x.getType() == type).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Where the probe looks when it scores image {@code index} as class {@code classIndex} (the probe must sit
+     * on an image backbone).
+     */
+    public ClassActivationMap classActivationMap(ImageSet images, int index, int classIndex) {
+        if (!(extractor instanceof ImageBackbone backbone)) {
+            throw new IllegalArgumentException("a class activation map needs a probe on an image backbone, not on "
+                    + extractor.name());
+        }
+        return ClassActivationMap.of(backbone, weights()[classIndex], bias()[classIndex], images, index, classIndex);
+    }
+
+    public FeatureExtractor<S> extractor() {
+        return extractor;
     }
 
     public TrainingHistory history() {
         return history;
-    }
-
-    /** Seconds spent computing the training features plus training the head. */
-    public double seconds() {
-        return featureSeconds + history.seconds();
     }
 
     @Override

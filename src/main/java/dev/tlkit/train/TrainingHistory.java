@@ -11,10 +11,13 @@ import tech.tablesaw.api.Table;
 /**
  * What happened during training, epoch by epoch; shows as a table, {@link #chart()} as curves.
  *
- * @param bestEpoch the epoch whose parameters were kept (the last one unless early stopping chose one)
+ * @param examplesSeen examples that went through the network in training (steps times batch size): counted work
+ * @param seconds      wall time of the run
+ * @param cpuSeconds   process CPU time of the run (all threads)
+ * @param bestEpoch    the epoch whose parameters were kept (the last one unless early stopping chose one)
  */
-public record TrainingHistory(String name, List<Epoch> epochs, int steps, double seconds, boolean stoppedEarly,
-                              int bestEpoch) implements Showable {
+public record TrainingHistory(String name, List<Epoch> epochs, int steps, long examplesSeen, double seconds,
+                              double cpuSeconds, boolean stoppedEarly, int bestEpoch) implements Showable {
 
     /** One epoch: mean training loss and accuracy, validation accuracy (NaN without validation data). */
     public record Epoch(int epoch, double trainLoss, double trainAccuracy, double validationAccuracy, double seconds) {

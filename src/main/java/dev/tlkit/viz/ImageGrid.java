@@ -1,14 +1,11 @@
 package dev.tlkit.viz;
 
-import dev.tlkit.data.ImageSet;
-import dev.tlkit.eval.Predictions;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Pictures laid out in a grid with a caption under each: examples, filters, top losses. */
@@ -49,50 +46,5 @@ public final class ImageGrid {
         }
         g.dispose();
         return grid;
-    }
-
-    /** The first {@code perClass} images of every class of {@code set}, one class per row. */
-    public static BufferedImage examplesPerClass(ImageSet set, int perClass, int scale) {
-        List<BufferedImage> images = new ArrayList<>();
-        List<String> captions = new ArrayList<>();
-        int[] taken = new int[set.numClasses()];
-        int[][] chosen = new int[set.numClasses()][perClass];
-        for (int i = 0; i < set.size(); i++) {
-            int label = set.label(i);
-            if (taken[label] < perClass) {
-                chosen[label][taken[label]++] = i;
-            }
-        }
-        for (int c = 0; c < set.numClasses(); c++) {
-            for (int k = 0; k < taken[c]; k++) {
-                images.add(set.picture(chosen[c][k]));
-                captions.add(set.classNames().get(c));
-            }
-        }
-        return of(images, captions, perClass, scale);
-    }
-
-    /**
-     * The {@code n} images of {@code images} the model got most wrong (highest loss), captioned
-     * "predicted / true, confidence". {@code predictions} must be over {@code images}, in order.
-     */
-    public static BufferedImage topLosses(Predictions predictions, ImageSet images, int n, int scale) {
-        if (predictions.size() != images.size()) {
-            throw new IllegalArgumentException("the predictions are for " + predictions.size()
-                    + " examples but the image set has " + images.size() + ": predict on the same images");
-        }
-        List<BufferedImage> pictures = new ArrayList<>();
-        List<String> captions = new ArrayList<>();
-        List<String> names = images.classNames();
-        for (int i : predictions.topLosses(n)) {
-            pictures.add(images.picture(i));
-            captions.add(String.format("%s / %s %.2f", shortName(names.get(predictions.predicted(i))),
-                    shortName(names.get(predictions.label(i))), predictions.confidence(i)));
-        }
-        return of(pictures, captions, Math.min(n, 6), scale);
-    }
-
-    private static String shortName(String name) {
-        return name.length() <= 7 ? name : name.substring(0, 6) + ".";
     }
 }

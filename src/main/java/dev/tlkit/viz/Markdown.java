@@ -1,12 +1,10 @@
 package dev.tlkit.viz;
 
-import dev.tlkit.kernel.Display;
-
 /** Markdown text that renders as formatted text in a notebook (text/markdown) and as itself elsewhere. */
 public record Markdown(String text) {
     /** Displays the text formatted in the notebook (or prints it outside one). */
     public void show() {
-        Display.display(this);
+        Display.current().show(this);
     }
 
     @Override

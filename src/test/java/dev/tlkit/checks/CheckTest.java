@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CheckTest {
 
+    /** Outside a notebook, checks show as their text lines on standard output. */
     private static String captured(Runnable checks) {
         PrintStream old = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -47,16 +49,6 @@ class CheckTest {
     }
 
     @Test
-    void parsesWhatItPrints() {
-        List<CheckResult> results = CheckResult.parse("noise\nCHECK PASS: a: b\nCHECK FAIL: c d: wanted 1: saw 2\n  CHECK PASS: e\n");
-        assertEquals(3, results.size());
-        assertEquals(new CheckResult("a: b", true, ""), results.get(0));
-        assertEquals(new CheckResult("c d", false, "wanted 1: saw 2"), results.get(1));
-        assertTrue(results.get(2).passed());
-        assertFalse(results.get(1).passed());
-    }
-
-    @Test
     void betweenAndAtMost() {
         String out = captured(() -> {
             Check.between("in range", 0.286, 0.2855, 0.2865);
@@ -67,9 +59,20 @@ class CheckTest {
     }
 
     @Test
-    void aNameWithTheSeparatorIsRefusedWithAClearMessage() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Check.that("a toy case: rates", true, ""));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("reword the name"), e.getMessage());
+    void aNameMayHoldAnyCharacterAndSurvivesItsJson() {
+        CheckResult result = new CheckResult("a toy case: rates \"2/4\" and 3/4\n(second line)", false,
+                "wanted 1: saw 2", 3);
+        CheckResult back = CheckResult.fromJson(new Gson().toJson(result.asJson()));
+        assertEquals(result, back);
+        assertFalse(back.passed());
+        assertEquals(3, back.points());
+        assertTrue(result.line().startsWith("CHECK FAIL: a toy case: rates \"2/4\" and 3/4 (second line): wanted 1"));
+    }
+
+    @Test
+    void pointsAreDeclaredFluently() {
+        String out = captured(() -> Check.points(2).isAtLeast("worth two", 3, 1));
+        assertEquals("CHECK PASS: worth two", out.strip());
+        assertEquals(1, CheckResult.fromJson("{\"name\":\"old\",\"passed\":true}").points());
     }
 }

@@ -3,6 +3,7 @@ package dev.tlkit.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlkit.models.VisionBackbone;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -33,7 +34,7 @@ class KernelSoakIT {
         Path dir = Files.createDirectories(project.resolve("target/kernel-soak"));
         List<String> cells = new ArrayList<>(List.of(
                 "import dev.tlkit.data.*; import dev.tlkit.models.*; import dev.tlkit.train.*; import dev.tlkit.viz.*;\n"
-                        + "var images = FashionMnist.test().onlyClasses(\"target\", Pretrain.TARGET_CLASSES).head(200);\n"
+                        + "var images = Tasks.fashionClothesToRest().test().head(200);\n"
                         + "var backbone = VisionBackbone.load(\"fashion-source-cnn\").freeze();"));
         for (int i = 1; cells.size() < CELLS; i++) {
             cells.add(switch (i % 5) {

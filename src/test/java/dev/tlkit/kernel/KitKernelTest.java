@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlkit.models.VisionBackbone;
+import dev.tlkit.nn.Examples;
 import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +125,7 @@ class KitKernelTest {
         CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
             try {
                 return kernel.evalCell("dev.tlkit.train.Fit.of(soakNet).epochs(100000).quietly()"
-                        + ".on(dev.tlkit.train.ImageExamples.of(soakImages))");
+                        + ".on(dev.tlkit.nn.Examples.of(soakImages))");
             } catch (CellError e) {
                 return e;
             }
@@ -137,7 +139,7 @@ class KitKernelTest {
         // the training loop checks for interrupts between steps, so it stops well within the grace period
         assertTrue(stopSeconds < CellExecutionControl.STOP_GRACE_MILLIS / 1000.0, "stopping took " + stopSeconds + " s");
         assertEquals(1, kernel.evalCell("dev.tlkit.train.Fit.of(soakNet).epochs(1).quietly()"
-                + ".on(dev.tlkit.train.ImageExamples.of(soakImages.head(64))).epochs().size()"));
+                + ".on(dev.tlkit.nn.Examples.of(soakImages.head(64))).epochs().size()"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlkit.viz.Showable;
+import dev.tlkit.viz.TextDisplay;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.common.Image;
@@ -78,7 +79,7 @@ class KitRenderersTest {
 
     @Test
     void outsideANotebookDisplayPrintsText() {
-        assertEquals("[image 3x2]", Display.textOf(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB)));
-        assertTrue(Display.textOf(Table.create("t", IntColumn.create("x", 1))).contains("t"));
+        assertEquals("[image 3x2]", TextDisplay.textOf(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB)));
+        assertTrue(TextDisplay.textOf(Table.create("t", IntColumn.create("x", 1))).contains("t"));
     }
 }

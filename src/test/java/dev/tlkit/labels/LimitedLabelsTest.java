@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlkit.eval.Predictions;
 import dev.tlkit.models.VisionBackbone;
-import dev.tlkit.train.FeatureSet;
+import dev.tlkit.data.FeatureSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -35,8 +35,8 @@ class LimitedLabelsTest {
 
     @Test
     void pseudoLabelledExamplesAreAppendedWithTheirPseudoLabels() {
-        FeatureSet labelled = new FeatureSet(new float[][] {{1, 1}}, new int[] {1}, CLASSES, 0);
-        FeatureSet pool = new FeatureSet(new float[][] {{0, 0}, {1, 0}, {2, 0}, {3, 0}}, new int[] {0, 1, 1, 0}, CLASSES, 0);
+        FeatureSet labelled = new FeatureSet("labelled", new float[][] {{1, 1}}, new int[] {1}, CLASSES);
+        FeatureSet pool = new FeatureSet("pool", new float[][] {{0, 0}, {1, 0}, {2, 0}, {3, 0}}, new int[] {0, 1, 1, 0}, CLASSES);
         FeatureSet joined = PseudoLabels.confident(predictions(), 0.8).appendTo(labelled, pool);
         assertEquals(4, joined.size());
         assertArrayEquals(new float[] {3, 0}, joined.vector(3));
@@ -58,7 +58,7 @@ class LimitedLabelsTest {
             y[i] = i % 2;
             x[i] = new float[] {(float) (y[i] * 4 + random.nextGaussian()), (float) (0.2 * random.nextGaussian())};
         }
-        return new FeatureSet(x, y, CLASSES, 0);
+        return new FeatureSet("blobs", x, y, CLASSES);
     }
 
     @Test
@@ -70,8 +70,9 @@ class LimitedLabelsTest {
                     ActiveLearning.Strategy.UNCERTAINTY, 4, 2, test, 1);
             assertEquals(List.of(2, 6, 10), rounds.stream().map(ActiveLearning.Round::labels).toList());
             assertTrue(rounds.get(2).accuracy() > 0.85, rounds.toString());
-            assertEquals(rounds, ActiveLearning.run(backbone, pool, new int[] {0, 1},
-                    ActiveLearning.Strategy.UNCERTAINTY, 4, 2, test, 1));
+            assertEquals(rounds.stream().map(ActiveLearning.Round::accuracy).toList(),
+                    ActiveLearning.run(backbone, pool, new int[] {0, 1}, ActiveLearning.Strategy.UNCERTAINTY, 4, 2, test, 1)
+                            .stream().map(ActiveLearning.Round::accuracy).toList());
             assertThrows(IllegalArgumentException.class, () -> ActiveLearning.run(backbone, pool, new int[] {0},
                     ActiveLearning.Strategy.RANDOM, 100, 3, test, 1));
 

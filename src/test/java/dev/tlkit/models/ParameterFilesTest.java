@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlkit.nn.ParameterFiles;
+import dev.tlkit.nn.SmallCnn;
 import ai.djl.nn.SequentialBlock;
 import dev.tlkit.data.FashionMnist;
 import dev.tlkit.data.ImageSet;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlkit.data.FashionMnist;
 import dev.tlkit.data.ImageSet;
-import dev.tlkit.train.FeatureSet;
+import dev.tlkit.data.FeatureSet;
 import dev.tlkit.train.Fit;
-import dev.tlkit.train.ImageExamples;
-import dev.tlkit.train.Network;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +28,7 @@ class VisionBackboneTest {
     @Test
     void saveThenLoadGivesIdenticalFeatures(@TempDir Path dir) throws Exception {
         try (VisionBackbone backbone = VisionBackbone.randomInit(8, 2); Network net = backbone.withNewHead(10, 2)) {
-            Fit.of(net).epochs(1).batchSize(32).seed(2).quietly().on(ImageExamples.of(IMAGES));
+            Fit.of(net).epochs(1).batchSize(32).seed(2).quietly().on(Examples.of(IMAGES));
             Path file = dir.resolve("b.params");
             backbone.save(file);
             FeatureSet before = backbone.features(IMAGES);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlkit.data.FeatureSet;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
 import dev.tlkit.data.ImageSet;
 import dev.tlkit.models.VisionBackbone;
 import java.util.List;
@@ -33,7 +36,7 @@ class InputValidationTest {
         try (VisionBackbone backbone = VisionBackbone.randomInit(8, 1); Network net = backbone.withNewHead(3, 1)) {
             byte[] before = net.parameterBytes();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Fit.of(net).quietly().on(ImageExamples.of(big)));
+                    () -> Fit.of(net).quietly().on(Examples.of(big)));
             assertTrue(e.getMessage().contains("expects examples of shape (1, 28, 28)"), e.getMessage());
             assertArrayEquals(before, net.parameterBytes(), "the network must be untouched");
         }
@@ -54,14 +57,14 @@ class InputValidationTest {
         assertTrue(images.getMessage().contains("label 3 of image 1 is out of range: there are 3 classes"),
                 images.getMessage());
         IllegalArgumentException features = assertThrows(IllegalArgumentException.class,
-                () -> new FeatureSet(new float[][] {{1}, {2}}, new int[] {-1, 0}, THREE, 0));
+                () -> new FeatureSet("features", new float[][] {{1}, {2}}, new int[] {-1, 0}, THREE));
         assertTrue(features.getMessage().contains("label -1 of feature vector 0 is out of range"), features.getMessage());
     }
 
     @Test
     void featureVectorsOfDifferentLengthsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new FeatureSet(new float[][] {{1, 2}, {3}}, new int[] {0, 1}, THREE, 0));
+                () -> new FeatureSet("features", new float[][] {{1, 2}, {3}}, new int[] {0, 1}, THREE));
         assertTrue(e.getMessage().contains("feature vector 1 has 1 numbers but vector 0 has 2"), e.getMessage());
     }
 
@@ -78,7 +81,7 @@ class InputValidationTest {
         try (VisionBackbone backbone = VisionBackbone.randomInit(8, 1); Network net = backbone.withNewHead(2, 1)) {
             byte[] before = net.parameterBytes();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Fit.of(net).quietly().on(ImageExamples.of(images)));
+                    () -> Fit.of(net).quietly().on(Examples.of(images)));
             assertTrue(e.getMessage().contains("has 3 classes but") && e.getMessage().contains("has only 2 outputs")
                     && e.getMessage().contains("withNewHead(3, seed)"), e.getMessage());
             assertArrayEquals(before, net.parameterBytes(), "the network must be untouched");

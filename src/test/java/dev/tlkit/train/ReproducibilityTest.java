@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.tlkit.data.FeatureSet;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
 import dev.tlkit.data.FashionMnist;
 import dev.tlkit.data.ImageSet;
+import dev.tlkit.data.Tasks;
 import dev.tlkit.eval.Predictions;
-import dev.tlkit.models.Pretrain;
 import dev.tlkit.models.VisionBackbone;
 import java.util.Arrays;
 import java.util.List;
@@ -19,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * results, so these tests could fail.
  */
 class ReproducibilityTest {
-    private static final ImageSet TARGET = FashionMnist.train().onlyClasses("target", Pretrain.TARGET_CLASSES);
+    private static final ImageSet TARGET = Tasks.fashionClothesToRest().train();
     private static final ImageSet TRAIN = TARGET.samplePerClass(20, 1);
-    private static final ImageSet TEST = FashionMnist.test().onlyClasses("target", Pretrain.TARGET_CLASSES).head(200);
+    private static final ImageSet TEST = Tasks.fashionClothesToRestFullTest().test().head(200);
 
     @Test
     void featuresAreBitIdenticalAcrossLoads() {
@@ -82,8 +85,8 @@ class ReproducibilityTest {
         try (VisionBackbone backbone = VisionBackbone.load("fashion-source-cnn").unfreezeTop(1);
              Network net = backbone.withNewHead(5, seed)) {
             TrainingHistory history = Fit.of(net).learningRate(1e-3).epochs(3).batchSize(32).seed(seed).quietly()
-                    .on(ImageExamples.of(TRAIN));
-            return new Run(net.parameterBytes(), losses(history), Predictions.of(net, ImageExamples.of(TEST)).accuracy());
+                    .on(Examples.of(TRAIN));
+            return new Run(net.parameterBytes(), losses(history), Predictions.of(net, Examples.of(TEST)).accuracy());
         }
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlkit.data.FeatureSet;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.tlkit.data.FashionMnist;
@@ -61,7 +64,7 @@ class TrainingTest {
             List<float[]> backboneBefore = values(backbone.block());
             Block head = net.block().getChildren().get(1).getValue();
             List<float[]> headBefore = values(head);
-            Fit.of(net).epochs(2).batchSize(32).seed(3).quietly().on(ImageExamples.of(train));
+            Fit.of(net).epochs(2).batchSize(32).seed(3).quietly().on(Examples.of(train));
             assertSameValues(backboneBefore, values(backbone.block()), "frozen backbone (incl. batch-norm statistics)");
             assertTrue(anyChanged(headBefore, values(head)), "the new head must learn");
             assertEquals(net.totalParameters() - backbone.totalParameters(), net.trainableParameters());
@@ -75,7 +78,7 @@ class TrainingTest {
             List<float[]> lower = values(backbone.block().stage(0));
             lower.addAll(values(backbone.block().stage(1)));
             List<float[]> top = values(backbone.block().stage(2));
-            Fit.of(net).epochs(1).batchSize(32).seed(4).quietly().on(ImageExamples.of(train));
+            Fit.of(net).epochs(1).batchSize(32).seed(4).quietly().on(Examples.of(train));
             List<float[]> lowerAfter = values(backbone.block().stage(0));
             lowerAfter.addAll(values(backbone.block().stage(1)));
             assertSameValues(lower, lowerAfter, "frozen lower stages");
@@ -93,8 +96,8 @@ class TrainingTest {
             double endToEnd;
             try (Network net = backbone.withNewHead(10, 11)) {
                 Fit.of(net).learningRate(1e-2).epochs(30).atLeastSteps(300).batchSize(64).seed(11).quietly()
-                        .on(ImageExamples.of(train));
-                endToEnd = Predictions.of(net, ImageExamples.of(test)).accuracy();
+                        .on(Examples.of(train));
+                endToEnd = Predictions.of(net, Examples.of(test)).accuracy();
             }
             assertEquals(endToEnd, cached, 0.0051, "cache and end-to-end frozen training should agree");
         }
@@ -106,7 +109,7 @@ class TrainingTest {
             List<float[]> stage1 = values(backbone.block().stage(0)).subList(0, 2);
             List<float[]> stage3 = values(backbone.block().stage(2));
             Fit.of(net).learningRate(1e-3).learningRate(backbone.block().stage(0), 0.0).epochs(1).batchSize(32).seed(6)
-                    .quietly().on(ImageExamples.of(train));
+                    .quietly().on(Examples.of(train));
             // the first convolution's weight and bias: learning rate 0 leaves them exactly as they were
             assertSameValues(stage1, values(backbone.block().stage(0)).subList(0, 2), "stage 1 at learning rate 0");
             assertTrue(anyChanged(stage3, values(backbone.block().stage(2))));
@@ -119,9 +122,9 @@ class TrainingTest {
         List<Double> losses = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             try (VisionBackbone backbone = VisionBackbone.randomInit(8, 9); Network net = backbone.withNewHead(10, 9)) {
-                TrainingHistory history = Fit.of(net).epochs(1).batchSize(32).seed(9).quietly().on(ImageExamples.of(train));
+                TrainingHistory history = Fit.of(net).epochs(1).batchSize(32).seed(9).quietly().on(Examples.of(train));
                 losses.add(history.last().trainLoss());
-                accuracies[run] = Predictions.of(net, ImageExamples.of(test)).accuracy();
+                accuracies[run] = Predictions.of(net, Examples.of(test)).accuracy();
             }
         }
         assertEquals(losses.get(0), losses.get(1));
@@ -131,21 +134,21 @@ class TrainingTest {
     @Test
     void earlyStoppingKeepsTheBestEpoch() {
         try (VisionBackbone backbone = VisionBackbone.randomInit(8, 10); Network net = backbone.withNewHead(10, 10)) {
-            TrainingHistory history = Fit.of(net).epochs(12).batchSize(32).seed(10).validateOn(ImageExamples.of(test))
-                    .earlyStopping(2).quietly().on(ImageExamples.of(train.head(100)));
+            TrainingHistory history = Fit.of(net).epochs(12).batchSize(32).seed(10).validateOn(Examples.of(test))
+                    .earlyStopping(2).quietly().on(Examples.of(train.head(100)));
             double best = history.epochs().stream().mapToDouble(TrainingHistory.Epoch::validationAccuracy).max().orElseThrow();
             assertEquals(best, history.epochs().get(history.bestEpoch() - 1).validationAccuracy());
-            assertEquals(best, Predictions.of(net, ImageExamples.of(test)).accuracy(), 1e-12);
+            assertEquals(best, Predictions.of(net, Examples.of(test)).accuracy(), 1e-12);
         }
     }
 
     @Test
     void mismatchedDataIsRejectedBeforeTraining() {
         try (VisionBackbone backbone = VisionBackbone.randomInit(8, 1); Network net = backbone.withNewHead(10, 1)) {
-            FeatureSet features = new FeatureSet(new float[][] {{1, 2}}, new int[] {0}, List.of("a"), 0);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fit.of(net).quietly().on(features));
+            FeatureSet features = new FeatureSet("features", new float[][] {{1, 2}}, new int[] {0}, List.of("a"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fit.of(net).quietly().on(Examples.of(features)));
             assertTrue(e.getMessage().contains("expects examples of shape"), e.getMessage());
-            assertThrows(IllegalStateException.class, () -> Fit.of(net).earlyStopping(2).on(ImageExamples.of(train)));
+            assertThrows(IllegalStateException.class, () -> Fit.of(net).earlyStopping(2).on(Examples.of(train)));
             assertFalse(net.trainableParameters() == 0);
         }
     }

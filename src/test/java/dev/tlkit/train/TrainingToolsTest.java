@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlkit.data.FeatureSet;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import dev.tlkit.data.FashionMnist;
 import dev.tlkit.data.ImageSet;
 import dev.tlkit.eval.Embedding2d;
 import dev.tlkit.models.VisionBackbone;
-import dev.tlkit.viz.LearningCurve;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class TrainingToolsTest {
                 x[i][d] = (float) (random.nextGaussian() * 0.3 + (y[i] == 1 && d < 4 ? 3 : 0));
             }
         }
-        return new FeatureSet(x, y, List.of("a", "b"), 0);
+        return new FeatureSet("features", x, y, List.of("a", "b"));
     }
 
     @Test
@@ -36,7 +38,7 @@ class TrainingToolsTest {
         FeatureSet data = clusters(640, 1);
         try (Network head = Network.of("head", Linear.builder().setUnits(2).build(), new Shape(8), 1)) {
             byte[] before = head.parameterBytes();
-            LearningRateFinder finder = LearningRateFinder.run(head, data, 1);
+            LearningRateFinder finder = LearningRateFinder.run(head, Examples.of(data), 1);
             assertArrayEquals(before, head.parameterBytes(), "the finder must leave the network as it was");
             assertTrue(finder.suggested() > 1e-5 && finder.suggested() < 0.2, "suggested " + finder.suggested());
             assertTrue(finder.rates().length <= LearningRateFinder.STEPS);
@@ -49,9 +51,10 @@ class TrainingToolsTest {
     void gradualUnfreezingEndsWithEverythingTrainable() {
         ImageSet train = FashionMnist.train().head(200);
         try (VisionBackbone backbone = VisionBackbone.randomInit(8, 2); Network net = backbone.withNewHead(10, 2)) {
-            List<TrainingHistory> phases = GradualUnfreezing.fit(backbone, net, ImageExamples.of(train), 1, 1e-3, 2);
-            assertEquals(4, phases.size());
-            assertEquals("head only", phases.get(0).name());
+            GradualUnfreezing result = GradualUnfreezing.fit(backbone, net, Examples.of(train), 1, 1e-3, 2);
+            assertEquals(4, result.phases().size());
+            assertEquals("head only", result.phases().get(0).name());
+            assertTrue(result.eachPhaseTrainsMore(), result.table().print());
             assertEquals(backbone.totalParameters(), backbone.trainableParameters());
         }
     }
@@ -74,45 +77,25 @@ class TrainingToolsTest {
     }
 
     @Test
-    void aLearningCurveSummarisesRunsPerMethodAndK() {
-        LearningCurve curve = new LearningCurve("demo").add("probe", 1, 0.5).add("probe", 1, 0.7).add("probe", 5, 0.8)
-                .add("scratch", 1, 0.4);
-        assertEquals(0.6, curve.mean("probe", 1), 1e-12);
-        assertEquals(0.5, curve.min("probe", 1));
-        assertEquals(0.7, curve.max("probe", 1));
-        assertEquals(3, curve.table().rowCount());
-        assertEquals(2, curve.chart().getSeriesCollection().size());
-    }
-
-    @Test
     void cosineDecayTrainsAndCannotBeMixedWithASchedule() {
         FeatureSet data = clusters(256, 3);
         try (Network head = Network.of("head", Linear.builder().setUnits(2).build(), new Shape(8), 3)) {
-            TrainingHistory history = Fit.of(head).learningRate(0.05).cosineDecay().epochs(5).seed(3).quietly().on(data);
+            TrainingHistory history = Fit.of(head).learningRate(0.05).cosineDecay().epochs(5).seed(3).quietly().on(Examples.of(data));
             assertTrue(history.finalTrainAccuracy() > 0.95, "accuracy " + history.finalTrainAccuracy());
             Fit mixed = Fit.of(head).learningRate(update -> 0.01f).cosineDecay().epochs(1).quietly();
             IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                    () -> mixed.on(data));
+                    () -> mixed.on(Examples.of(data)));
             assertTrue(error.getMessage().contains("fixed learning rate"), error.getMessage());
         }
     }
 
-    @Test
-    void aLearningCurveWithTimesShowsTheMeanSecondsPerRun() {
-        LearningCurve curve = new LearningCurve("t").add("a", 5, 0.5, 2.0).add("a", 5, 0.7, 4.0).add("b", 5, 0.6);
-        assertEquals(3.0, curve.seconds("a", 5), 1e-12);
-        assertTrue(Double.isNaN(curve.seconds("b", 5)));
-        assertTrue(Double.isNaN(curve.seconds("a", 50)));
-        assertEquals(3.0, curve.table().doubleColumn("seconds per run").get(0), 1e-12);
-        assertEquals(0.6, curve.mean("a", 5), 1e-12);
-    }
 
     @Test
     void changeFromIsZeroForFrozenStagesAfterFineTuningTheTop() {
         ImageSet train = FashionMnist.train().head(128);
         try (VisionBackbone before = VisionBackbone.randomInit(8, 4); VisionBackbone tuned = before.copy().unfreezeTop(1);
              Network net = tuned.withNewHead(10, 4)) {
-            Fit.of(net).learningRate(1e-2).epochs(2).seed(4).quietly().on(ImageExamples.of(train));
+            Fit.of(net).learningRate(1e-2).epochs(2).seed(4).quietly().on(Examples.of(train));
             var change = tuned.changeFrom(before).doubleColumn("relative change");
             assertEquals(0.0, change.get(0), 0.0, "stage 1 was frozen");
             assertEquals(0.0, change.get(1), 0.0, "stage 2 was frozen");

@@ -1,23 +1,29 @@
-package dev.tlkit.models;
+package dev.tlkit.pretrain;
 
 import dev.tlkit.bias.GroupBalancing;
 import dev.tlkit.bias.GroupedImages;
 import dev.tlkit.data.Checksums;
-import dev.tlkit.data.FashionMnist;
+import dev.tlkit.data.ImageAugmentation;
+import dev.tlkit.data.ImageSet;
 import dev.tlkit.data.LabelShuffling;
 import dev.tlkit.data.Mnist;
 import dev.tlkit.data.SyntheticGratings;
-import dev.tlkit.data.ImageAugmentation;
-import dev.tlkit.data.ImageSet;
+import dev.tlkit.data.Task;
+import dev.tlkit.data.Tasks;
 import dev.tlkit.eval.Predictions;
+import dev.tlkit.models.ModelCard;
+import dev.tlkit.models.VisionBackbone;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
 import dev.tlkit.train.Fit;
-import dev.tlkit.train.ImageExamples;
-import dev.tlkit.train.Network;
 import dev.tlkit.train.TrainingHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -31,10 +37,8 @@ import java.util.function.Supplier;
  * ({@code src/main/resources/dev/tlkit/models}).
  */
 public final class Pretrain {
-    /** Fashion-MNIST classes of the source task: clothes worn on the body. */
-    public static final int[] SOURCE_CLASSES = {0, 1, 2, 3, 4};
-    /** The lessons' target task: footwear, bags and shirts, which the source model never saw. */
-    public static final int[] TARGET_CLASSES = {5, 6, 7, 8, 9};
+    /** The source task of the Fashion sources: T-shirt/top, Trouser, Pullover, Dress, Coat. */
+    private static final Task<ImageSet> CLOTHES = Tasks.fashionClothes();
 
     /** How one pre-trained model is made. */
     public record Recipe(String name, String sourceData, String dataLicense, Supplier<ImageSet> train,
@@ -61,13 +65,13 @@ public final class Pretrain {
     public static final double RARE_GROUP_SHARE = 0.02;
 
     private static Map<String, Recipe> recipes() {
-        Map<String, Recipe> recipes = new java.util.LinkedHashMap<>();
+        Map<String, Recipe> recipes = new LinkedHashMap<>();
         recipes.put("fashion-source-cnn", new Recipe("fashion-source-cnn",
                 "Fashion-MNIST training images of T-shirt/top, Trouser, Pullover, Dress, Coat, each in four"
                         + " orientations, every (class, orientation) a class of its own (20 classes)",
                 FASHION_LICENSE,
-                () -> FashionMnist.train().onlyClasses("source train", SOURCE_CLASSES).withRotationClasses("source"),
-                () -> FashionMnist.test().onlyClasses("source test", SOURCE_CLASSES).withRotationClasses("source test"),
+                () -> CLOTHES.train().withRotationClasses("source"),
+                () -> CLOTHES.test().withRotationClasses("source test"),
                 32, 8, ImageAugmentation.shifts(2), 7, 1e-3,
                 "a feature extractor for 28x28 grey-scale product photos, for teaching transfer learning",
                 "saw only clothes worn on the body (no footwear, bags or shirts); tiny 28x28 grey images"));
@@ -87,9 +91,8 @@ public final class Pretrain {
                 "2,000 Fashion-MNIST training images of the source classes with their labels shuffled among them"
                         + " (LabelShuffling, seed 13): learnable only by memorising every image; 100 epochs, cosine decay",
                 FASHION_LICENSE,
-                () -> LabelShuffling.shuffle(FashionMnist.train().onlyClasses("source", SOURCE_CLASSES).head(2_000), 13,
-                        "shuffled source"),
-                () -> FashionMnist.test().onlyClasses("source test", SOURCE_CLASSES), 32, 100, ImageAugmentation.none(),
+                () -> LabelShuffling.shuffle(CLOTHES.train().head(2_000), 13, "shuffled source"),
+                CLOTHES::test, 32, 100, ImageAugmentation.none(),
                 7, 1e-3, "teaching only: a source that memorised random labels (negative transfer)",
                 "its labels carry no information; the source test accuracy is at chance by design", true));
         for (int seed = 1; seed <= 3; seed++) {
@@ -97,7 +100,7 @@ public final class Pretrain {
             recipes.put(biasSource("balanced", seed), biasRecipe("balanced", seed, 0.5, false));
             recipes.put(biasSource("rebalanced", seed), biasRecipe("rebalanced", seed, RARE_GROUP_SHARE, true));
         }
-        return java.util.Collections.unmodifiableMap(recipes);
+        return Collections.unmodifiableMap(recipes);
     }
 
     private static final String FASHION_LICENSE = "MIT (Fashion-MNIST, Zalando Research)";
@@ -114,8 +117,7 @@ public final class Pretrain {
      */
     private static Recipe biasRecipe(String kind, int seed, double invertedShare, boolean balancedSampling) {
         Supplier<ImageSet> train = () -> {
-            GroupedImages source = GroupedImages.withInvertedShare(
-                    FashionMnist.train().onlyClasses("source train", SOURCE_CLASSES), invertedShare, seed, "source train");
+            GroupedImages source = GroupedImages.withInvertedShare(CLOTHES.train(), invertedShare, seed, "source train");
             if (!balancedSampling) {
                 return source.images();
             }
@@ -126,8 +128,7 @@ public final class Pretrain {
                 + " a random %.0f%% of them intensity-inverted (group B)", 100 * invertedShare)
                 + (balancedSampling ? ", drawn group-balanced (each group half of the draws)" : "");
         return new Recipe(biasSource(kind, seed), data, FASHION_LICENSE, train,
-                () -> GroupedImages.bothVersions(FashionMnist.test().onlyClasses("source test", SOURCE_CLASSES),
-                        "source test, normal and inverted").images(),
+                () -> GroupedImages.bothVersions(CLOTHES.test(), "source test, normal and inverted").images(),
                 32, 2, ImageAugmentation.none(), seed, 1e-3,
                 "teaching only: how a group that is rare in pre-training data fares after transfer",
                 invertedShare < 0.5 && !balancedSampling
@@ -147,11 +148,11 @@ public final class Pretrain {
             Fit fit = Fit.of(net).named("pre-training " + recipe.name()).learningRate(recipe.learningRate())
                     .epochs(recipe.epochs()).batchSize(64).seed(recipe.seed());
             TrainingHistory history = (recipe.cosineDecay() ? fit.cosineDecay() : fit)
-                    .on(new ImageExamples(train, recipe.augmentation()));
-            double accuracy = Predictions.of(net, ImageExamples.of(test)).accuracy();
+                    .on(Examples.of(train, recipe.augmentation()));
+            double accuracy = Predictions.of(net, Examples.of(test)).accuracy();
             ModelCard card = new ModelCard(recipe.name(), "SmallCnn", recipe.width(), recipe.sourceData(),
                     recipe.dataLicense(), train.classNames(), train.size(), recipe.epochs(), recipe.seed(),
-                    describe(recipe.augmentation()), accuracy, test.size(), history.seconds(), "",
+                    recipe.augmentation().describe(), accuracy, test.size(), history.seconds(), "",
                     "java -cp 'target/transfer-kit.jar:target/lib/*' dev.tlkit.models.Pretrain " + recipe.name(),
                     recipe.intendedUse(), recipe.limitations(), history.finalTrainAccuracy());
             return new Result(backbone, card, history);
@@ -168,18 +169,9 @@ public final class Pretrain {
             Path cardFile = folder.resolve(card.name() + ".card.json");
             Path temporary = folder.resolve(card.name() + ".card.json.part");
             Files.writeString(temporary, complete.toJson() + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, cardFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, cardFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return complete;
         }
-    }
-
-    static String describe(ImageAugmentation a) {
-        if (a.isNone()) {
-            return "none";
-        }
-        return "random shifts up to " + a.maxShift() + " px" + (a.mirror() ? ", left-right mirror" : "")
-                + (a.noiseStdDev() > 0 ? ", noise sd " + a.noiseStdDev() : "");
     }
 
     public static void main(String[] args) throws IOException {

@@ -1,4 +1,4 @@
-package dev.tlkit.viz;
+package dev.tlkit.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlkit.data.FashionMnist;
 import dev.tlkit.data.ImageSet;
-import dev.tlkit.eval.Predictions;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
-class ImageGridTest {
+class TopLossesTest {
 
     /** Predictions for the first {@code n} images: always class 0, confident, so every other label is a loss. */
     private static Predictions alwaysClassZero(ImageSet images) {
@@ -33,7 +32,7 @@ class ImageGridTest {
         for (int i : worst) {
             assertTrue(images.label(i) != 0, "a correct prediction is not a top loss");
         }
-        BufferedImage grid = ImageGrid.topLosses(predictions, images, 4, 2);
+        BufferedImage grid = predictions.topLosses(images, 4, 2);
         assertEquals(4 * (28 * 2 + 6) + 6, grid.getWidth(), "4 images in one row");
         assertArrayEquals(worst, predictions.topLosses(4), "the order is stable");
     }
@@ -43,7 +42,7 @@ class ImageGridTest {
         ImageSet images = FashionMnist.test().head(20);
         Predictions predictions = alwaysClassZero(images.head(10));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ImageGrid.topLosses(predictions, images, 4, 2));
+                () -> predictions.topLosses(images, 4, 2));
         assertTrue(error.getMessage().contains("same images"), error.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package dev.tlkit.train;
+package dev.tlkit.nn;
 
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
@@ -13,6 +13,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A DJL block with its parameters, owned by a manager that lives as long as the network (so
@@ -34,16 +36,43 @@ public final class Network implements AutoCloseable {
         this.manager = manager;
     }
 
-    /** Initialises every parameter not yet initialised, deterministically from {@code seed}. */
+    /** A length used to initialise a network whose input has a dimension that varies (-1 in its shape). */
+    static final long VARYING_DIMENSION_AT_INIT = 8;
+
+    /**
+     * Initialises every parameter not yet initialised, deterministically from {@code seed}. {@code exampleShape}
+     * is one example's input shape; a dimension of -1 may vary from batch to batch.
+     */
     public static Network of(String name, Block block, Shape exampleShape, long seed) {
         NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), TRAINING_ENGINE);
         Engine.getEngine(TRAINING_ENGINE).setRandomSeed((int) seed);
-        block.initialize(manager, DataType.FLOAT32, batchShape(exampleShape, 1));
+        block.initialize(manager, DataType.FLOAT32, initShape(exampleShape));
         return new Network(name, block, exampleShape, manager);
     }
 
-    static Shape batchShape(Shape exampleShape, int batch) {
-        return new Shape(batch).addAll(exampleShape);
+    private static Shape initShape(Shape exampleShape) {
+        long[] dims = exampleShape.getShape();
+        long[] batch = new long[dims.length + 1];
+        batch[0] = 1;
+        for (int i = 0; i < dims.length; i++) {
+            batch[i + 1] = dims[i] < 0 ? VARYING_DIMENSION_AT_INIT : dims[i];
+        }
+        return new Shape(batch);
+    }
+
+    /** True when examples of shape {@code shape} fit this network (a -1 on either side matches any size). */
+    public boolean accepts(Shape shape) {
+        if (shape.dimension() != exampleShape.dimension()) {
+            return false;
+        }
+        for (int i = 0; i < shape.dimension(); i++) {
+            long a = shape.get(i);
+            long b = exampleShape.get(i);
+            if (a >= 0 && b >= 0 && a != b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String name() {
@@ -64,7 +93,7 @@ public final class Network implements AutoCloseable {
 
     /** The number of outputs per example: the classes a classifier's head can predict. */
     public long outputSize() {
-        Shape[] out = block.getOutputShapes(new Shape[] {batchShape(exampleShape, 1)});
+        Shape[] out = block.getOutputShapes(new Shape[] {initShape(exampleShape)});
         return out[0].get(out[0].dimension() - 1);
     }
 
@@ -76,8 +105,13 @@ public final class Network implements AutoCloseable {
 
     /** Learnable parameters, trainable or frozen (batch-norm running statistics are not counted). */
     public long totalParameters() {
-        return block.getParameters().values().stream().filter(dev.tlkit.models.StagedBackbone::isLearnable)
+        return block.getParameters().values().stream().filter(StagedBackbone::isLearnable)
                 .mapToLong(p -> p.getShape().size()).sum();
+    }
+
+    /** The network's (first) output for every example, in inference mode: e.g. the logits of a classifier. */
+    public float[][] outputs(Examples examples) {
+        return Batches.outputs(block, manager, examples);
     }
 
     /** The parameters as bytes (DJL's block format), e.g. to remember the best epoch. */
@@ -93,7 +127,7 @@ public final class Network implements AutoCloseable {
 
     /** Restores parameters saved by {@link #parameterBytes()}. Frozen flags are kept. */
     public void restoreParameters(byte[] saved) {
-        java.util.Map<String, Boolean> trainable = new java.util.HashMap<>();
+        Map<String, Boolean> trainable = new HashMap<>();
         block.getParameters().forEach(p -> trainable.put(p.getKey(), p.getValue().requiresGradient()));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved))) {
             block.loadParameters(manager, in);

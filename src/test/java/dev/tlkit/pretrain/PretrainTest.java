@@ -1,11 +1,13 @@
-package dev.tlkit.models;
+package dev.tlkit.pretrain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlkit.data.Checksums;
-import dev.tlkit.data.FashionMnist;
+import dev.tlkit.data.Tasks;
 import dev.tlkit.data.ImageAugmentation;
+import dev.tlkit.models.ModelCard;
+import dev.tlkit.models.VisionBackbone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,8 @@ class PretrainTest {
 
     private static Pretrain.Recipe tinyRecipe() {
         return new Pretrain.Recipe("tiny-cnn", "first 600 source images", "MIT",
-                () -> FashionMnist.train().onlyClasses("s", Pretrain.SOURCE_CLASSES).head(600).withRotationClasses("s"),
-                () -> FashionMnist.test().onlyClasses("t", Pretrain.SOURCE_CLASSES).head(200).withRotationClasses("t"),
+                () -> Tasks.fashionClothes().train().head(600).withRotationClasses("s"),
+                () -> Tasks.fashionClothes().test().head(200).withRotationClasses("t"),
                 8, 1, ImageAugmentation.shifts(2), 7, 1e-3, "tests", "tiny");
     }
 

@@ -1,4 +1,4 @@
-package dev.tlkit.models;
+package dev.tlkit.nn;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;

@@ -1,0 +1,54 @@
+package dev.tlkit.data;
+
+import java.util.List;
+
+/**
+ * Labelled examples of any kind (images, sentences, clips, feature vectors): what a task trains and tests on.
+ * Immutable: selections return new sets.
+ *
+ * @param <S> the set's own type, returned by selections
+ */
+public interface LabelledSet<S extends LabelledSet<S>> {
+
+    String name();
+
+    int size();
+
+    int label(int index);
+
+    /** A copy of all labels. */
+    int[] labels();
+
+    List<String> classNames();
+
+    default int numClasses() {
+        return classNames().size();
+    }
+
+    /** The examples at {@code indices}, in that order. */
+    S select(int[] indices, String newName);
+
+    default S select(int[] indices) {
+        return select(indices, name() + " (" + indices.length + " selected)");
+    }
+
+    /**
+     * {@code k} examples of every class, drawn at random with {@code seed} (the same seed gives the same
+     * sample): the "k labels per class" of few-shot learning.
+     *
+     * @throws IllegalArgumentException if a class has fewer than {@code k} examples
+     */
+    default S samplePerClass(int k, long seed) {
+        return select(LabelSampling.perClass(labels(), numClasses(), k, seed),
+                name() + " (" + k + " per class, seed " + seed + ")");
+    }
+
+    /** Number of examples per class, indexed by label. */
+    default int[] classCounts() {
+        int[] counts = new int[numClasses()];
+        for (int label : labels()) {
+            counts[label]++;
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tlkit.data;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A classification task that a pre-trained model is reused for: its name, its classes, the labelled pool
+ * that "k labels per class" are drawn from ({@link #train()}), the set every model is tested on
+ * ({@link #test()}) and, where the kit pre-trains a source model for it, the source task. Data loads on first
+ * use, once. Build one with {@link Tasks}.
+ *
+ * @param <S> what the task's examples are: {@code ImageSet}, {@code SentenceSet}, {@code ClipSet}
+ */
+public final class Task<S extends LabelledSet<S>> {
+    private final String name;
+    private final String description;
+    private final Once<S> train;
+    private final Once<S> test;
+    private final Task<S> source;
+
+    private Task(String name, String description, Once<S> train, Once<S> test, Task<S> source) {
+        this.name = name;
+        this.description = description;
+        this.train = train;
+        this.test = test;
+        this.source = source;
+    }
+
+    /** A task from suppliers of its training pool and its test set (each called at most once). */
+    public static <S extends LabelledSet<S>> Task<S> of(String name, String description, Supplier<S> train,
+                                                         Supplier<S> test) {
+        return new Task<>(name, description, new Once<>(train), new Once<>(test), null);
+    }
+
+    /** This task with {@code source} as the task its source model was pre-trained on. */
+    public Task<S> withSource(Task<S> sourceTask) {
+        return new Task<>(name, description, train, test, sourceTask);
+    }
+
+    /** This task tested on another set (e.g. every test image instead of a fixed sample). */
+    public Task<S> withTest(String newDescription, Supplier<S> newTest) {
+        return new Task<>(name, newDescription, train, new Once<>(newTest), source);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** What the task is and what it is tested on, in a sentence. */
+    public String description() {
+        return description;
+    }
+
+    /** The labelled pool that training samples are drawn from. */
+    public S train() {
+        return train.get();
+    }
+
+    /** The examples every model of the task is tested on. */
+    public S test() {
+        return test.get();
+    }
+
+    public List<String> classNames() {
+        return train().classNames();
+    }
+
+    public int numClasses() {
+        return classNames().size();
+    }
+
+    /** The task the kit pre-trained this task's source model on, if any. */
+    public Optional<Task<S>> source() {
+        return Optional.ofNullable(source);
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + description;
+    }
+
+    /** A supplier called at most once; its value is kept. */
+    private static final class Once<T> {
+        private final Supplier<T> supplier;
+        private T value;
+
+        Once(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = supplier.get();
+            }
+            return value;
+        }
+    }
+}

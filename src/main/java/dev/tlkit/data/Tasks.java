@@ -1,0 +1,67 @@
+package dev.tlkit.data;
+
+/**
+ * The tasks of the lessons. Each is tested on a fixed sample of its test split (the same for every model
+ * and every seed), so that a lesson's many trainings are compared on the same examples.
+ */
+public final class Tasks {
+    /** Fashion-MNIST classes of the source task: clothes worn on the body. */
+    private static final int[] FASHION_SOURCE = {0, 1, 2, 3, 4};
+    /** The target task: footwear, bags and shirts, which the source model never saw. */
+    private static final int[] FASHION_TARGET = {5, 6, 7, 8, 9};
+    /** Test images per class of the Fashion target task (half of its test split). */
+    public static final int FASHION_TEST_PER_CLASS = 500;
+    /** Test digits per class of the MNIST task. */
+    public static final int MNIST_TEST_PER_CLASS = 200;
+
+    private Tasks() {
+    }
+
+    /**
+     * The lessons' main task: the five Fashion-MNIST classes the kit's source model never saw (Sandal, Shirt,
+     * Sneaker, Bag, Ankle boot), trained from the 30,000 target training images, tested on a fixed half of the
+     * 5,000 target test images (500 per class). Its source task is the other five classes.
+     */
+    public static Task<ImageSet> fashionClothesToRest() {
+        return Task.of("Fashion-MNIST: clothes -> footwear, bags, shirts",
+                        "5 target classes, tested on 2,500 target test images (500 per class, a fixed half)",
+                        () -> FashionMnist.train().onlyClasses("target train", FASHION_TARGET),
+                        () -> fixedSample(FashionMnist.test().onlyClasses("target test", FASHION_TARGET),
+                                FASHION_TEST_PER_CLASS, "target test (fixed half)"))
+                .withSource(fashionClothes());
+    }
+
+    /** The same task tested on all 5,000 target test images. */
+    public static Task<ImageSet> fashionClothesToRestFullTest() {
+        return fashionClothesToRest().withTest("5 target classes, tested on all 5,000 target test images",
+                () -> FashionMnist.test().onlyClasses("target test", FASHION_TARGET));
+    }
+
+    /** The source task of the kit's Fashion models: T-shirt/top, Trouser, Pullover, Dress, Coat. */
+    public static Task<ImageSet> fashionClothes() {
+        return Task.of("Fashion-MNIST: clothes worn on the body", "5 source classes, tested on their 5,000 test images",
+                () -> FashionMnist.train().onlyClasses("source train", FASHION_SOURCE),
+                () -> FashionMnist.test().onlyClasses("source test", FASHION_SOURCE));
+    }
+
+    /** Handwritten digits 0-9 (MNIST), tested on a fixed 2,000 of the test digits (200 per class). */
+    public static Task<ImageSet> mnistDigits() {
+        return Task.of("MNIST digits", "10 classes, tested on 2,000 test digits (200 per class, fixed)",
+                Mnist::train, () -> fixedSample(Mnist.test(), MNIST_TEST_PER_CLASS, "MNIST test (fixed 2,000)"));
+    }
+
+    /**
+     * Sentiment of review sentences: trained on one domain, tested on another (UCI Sentiment Labelled
+     * Sentences: "amazon", "yelp" or "imdb", 1,000 sentences each).
+     */
+    public static Task<SentenceSet> reviews(String trainDomain, String testDomain) {
+        return Task.of("reviews: " + trainDomain + " -> " + testDomain,
+                "positive or negative, trained on " + trainDomain + ", tested on all 1,000 " + testDomain + " sentences",
+                () -> LabelledSentences.domain(trainDomain), () -> LabelledSentences.domain(testDomain));
+    }
+
+    /** {@code perClass} examples of every class, always the same ones (seed 0). */
+    static <S extends LabelledSet<S>> S fixedSample(S set, int perClass, String name) {
+        return set.select(LabelSampling.perClass(set.labels(), set.numClasses(), perClass, 0), name);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tlkit.models;
+
+import ai.djl.nn.Block;
+import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.Network;
+import java.util.List;
+
+/**
+ * A pre-trained network that can also be trained further (fine-tuned): freeze it, or open its top blocks
+ * (stages, transformer layers) for training, give it a new head, and feed it inputs as training examples.
+ * Changes apply to this object; {@link #copy()} first to leave the original as it is.
+ *
+ * @param <S> the sets it reads
+ */
+public interface FineTunable<S> extends FeatureExtractor<S> {
+
+    /** The blocks {@link #unfreezeTop} counts, from the input up. */
+    List<String> blockNames();
+
+    default int blockCount() {
+        return blockNames().size();
+    }
+
+    /** Block {@code index} (0 = nearest the input), e.g. to give it a learning rate of its own. */
+    Block block(int index);
+
+    /** Freezes every block: training changes nothing in the backbone. */
+    FineTunable<S> freeze();
+
+    /** Makes every block trainable (full fine-tuning). */
+    FineTunable<S> unfreeze();
+
+    /** Freezes the lower blocks and makes the top {@code k} trainable (0: all frozen). */
+    FineTunable<S> unfreezeTop(int k);
+
+    /** Parameters that training may change now (0 when frozen). */
+    long trainableParameters();
+
+    /** Learnable parameters, trainable or frozen. */
+    long totalParameters();
+
+    /** The backbone followed by a new linear head for {@code classes} classes, initialised from {@code seed}. */
+    Network withNewHead(int classes, long seed);
+
+    /** {@code inputs} as the network reads them in training and prediction. */
+    Examples examples(S inputs);
+
+    /** An independent copy: the same parameters and frozen blocks. */
+    FineTunable<S> copy();
+}
