@@ -217,6 +217,6 @@ class KitKernelTest {
 
     @Test
     void startupImportsAreKernelWide() {
-        assertTrue(KitKernel.STARTUP.stream().anyMatch(s -> s.contains("Display")), List.of(KitKernel.STARTUP).toString());
+        assertTrue(KitKernel.STARTUP.stream().anyMatch(s -> s.contains("NotebookFunctions")), List.of(KitKernel.STARTUP).toString());
     }
 }

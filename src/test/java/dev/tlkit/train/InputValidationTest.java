@@ -25,7 +25,7 @@ class InputValidationTest {
         ImageSet big = ImageSet.of("32x32 photos", new byte[2 * 32 * 32], 2, 32, 32, new int[] {0, 1}, THREE);
         try (VisionBackbone backbone = VisionBackbone.randomInit(8, 1)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backbone.features(big));
-            assertTrue(e.getMessage().contains("take 28x28 grey-scale images, but 32x32 photos holds 32x32 images"),
+            assertTrue(e.getMessage().contains("takes 28x28 grey-scale images, but 32x32 photos holds 32x32 images"),
                     e.getMessage());
         }
     }
