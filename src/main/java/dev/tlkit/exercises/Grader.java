@@ -17,63 +17,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code ./kit grade NOTEBOOK|FOLDER [--out DIR] [--cell-timeout SECONDS]}: executes each student
- * notebook on the kit's kernel (a time limit per cell, going on after failing cells) and scores it by
- * its check cells: every check the notebook's source declares must print {@code CHECK PASS}. A check
- * that failed, or never ran because its cell or an earlier one failed, looped past the time limit or
- * did not compile, scores 0 with the reason. Writes {@code grades.md} and {@code grades.xml} (JUnit XML,
- * for CI and learning-management systems) into the output folder and prints the same.
+ * {@code ./kit grade NOTEBOOK|FOLDER [--out DIR] [--cell-timeout SECONDS]}: executes each student notebook on
+ * the kit's kernel (a time limit per cell, going on after failing cells) and scores it against the answer key of
+ * its exercise: the checks that the worked solution of the same name (in {@code solutions/}) shows when it runs.
+ * Each key check the student's notebook passes scores its points; one that failed, or never ran because its cell
+ * or an earlier one failed, looped past the time limit or did not compile, scores 0 with the reason. Writes
+ * {@code grades.md} and {@code grades.xml} (JUnit XML, for CI and learning-management systems) into the output
+ * folder and prints the same.
  */
 public final class Grader {
-    private static final Pattern DECLARED = Pattern.compile(
-            "Check\\s*\\.\\s*(?:that|passes|atLeast|atMost|between|equal)\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     private Grader() {
     }
 
-    /** One check of one notebook: passed or not, and why. */
-    public record Item(String check, boolean passed, String reason) {
+    /** One check of one notebook: the points it scored of those it is worth, and why not all. */
+    public record Item(String check, int points, int maxPoints, boolean passed, String reason) {
     }
 
     /** A notebook's grade. */
-    public record Grade(Path notebook, List<Item> items, double seconds, String problem) {
-        public long score() {
+    public record Grade(Path notebook, List<Item> items, double seconds, double peakRssMb, String problem) {
+        public int score() {
+            return items.stream().mapToInt(Item::points).sum();
+        }
+
+        public int maxScore() {
+            return items.stream().mapToInt(Item::maxPoints).sum();
+        }
+
+        public long passedChecks() {
             return items.stream().filter(Item::passed).count();
         }
 
         public String summary() {
-            return String.format(Locale.ROOT, "%s: %d/%d checks passed (%.0f s)%s", notebook.getFileName(), score(),
-                    items.size(), seconds, problem.isEmpty() ? "" : " - " + problem);
+            return String.format(Locale.ROOT, "%s: %d/%d points, %d/%d checks passed (%.0f s)%s",
+                    notebook.getFileName(), score(), maxScore(), passedChecks(), items.size(), seconds,
+                    problem.isEmpty() ? "" : " - " + problem);
         }
     }
 
-    /** A check the notebook's source declares, and the (1-based) cell it is in. */
-    record Declared(String name, int cell) {
-    }
-
-    /** The checks the notebook's code cells declare, in order. */
-    static List<Declared> declaredChecks(Path notebook) throws IOException {
-        JsonArray cells = NotebookFiles.cells(notebook);
-        List<Declared> declared = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            JsonObject c = cells.get(i).getAsJsonObject();
-            if (!c.get("cell_type").getAsString().equals("code")) {
-                continue;
-            }
-            Matcher m = DECLARED.matcher(NotebookFiles.source(c));
-            while (m.find()) {
-                declared.add(new Declared(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"), i + 1));
-            }
-        }
-        return declared;
-    }
-
-    /** Why a declared check printed nothing: its cell's error in the executed notebook, else the run's first problem. */
-    private static String whyMissing(Declared check, JsonArray executedCells, NotebookRun run) {
+    /** Why a key check showed nothing: its cell's error in the executed notebook, else the run's first problem. */
+    private static String whyMissing(AnswerKey.Item check, JsonArray executedCells, NotebookRun run) {
         try {
             JsonObject cell = executedCells.get(check.cell() - 1).getAsJsonObject();
             for (var output : cell.getAsJsonArray("outputs")) {
@@ -93,27 +77,25 @@ public final class Grader {
         return "did not run" + (run.cellsRan() ? "" : ": " + describe(run));
     }
 
-    /** Scores an executed notebook against the checks its source declares. */
-    static Grade grade(Path notebook, List<Declared> declared, NotebookRun run) {
-        Map<String, CheckResult> printed = new LinkedHashMap<>();
-        run.checks().forEach(c -> printed.putIfAbsent(c.name(), c));
+    /** Scores an executed notebook against its answer key; checks beyond the key score nothing but are listed. */
+    static Grade grade(Path notebook, AnswerKey key, NotebookRun run) {
+        Map<String, CheckResult> shown = new LinkedHashMap<>();
+        run.checks().forEach(c -> shown.putIfAbsent(c.name(), c));
         String problem = run.cellsRan() ? "" : describe(run);
         JsonArray executedCells = executedCells(run);
         List<Item> items = new ArrayList<>();
-        for (Declared check : declared) {
-            String name = check.name();
-            CheckResult result = printed.remove(name);
+        for (AnswerKey.Item check : key.checks()) {
+            CheckResult result = shown.remove(check.name());
             if (result == null) {
-                items.add(new Item(name, false, whyMissing(check, executedCells, run)));
+                items.add(new Item(check.name(), 0, check.points(), false, whyMissing(check, executedCells, run)));
             } else {
-                items.add(new Item(name, result.passed(), result.passed() ? "" : result.message()));
+                items.add(new Item(check.name(), result.passed() ? check.points() : 0, check.points(), result.passed(),
+                        result.passed() ? "" : result.message()));
             }
         }
-        printed.values().forEach(c -> items.add(new Item(c.name(), c.passed(), c.passed() ? "" : c.message())));
-        if (items.isEmpty()) {
-            items.add(new Item("the notebook has checks", false, "no Check.* call found in " + notebook.getFileName()));
-        }
-        return new Grade(notebook, items, run.seconds(), problem);
+        shown.values().forEach(c -> items.add(new Item(c.name(), 0, 0, c.passed(),
+                "not in the answer key of " + key.exercise() + " (a check the solution does not show scores nothing)")));
+        return new Grade(notebook, items, run.seconds(), run.peakRssMb(), problem);
     }
 
     private static JsonArray executedCells(NotebookRun run) {
@@ -127,14 +109,19 @@ public final class Grader {
     private static String describe(NotebookRun run) {
         String first = run.error() == null || run.error().isBlank() ? "" : ": " + run.error().lines().findFirst().orElse("");
         return switch (run.status()) {
-            case "timeout" -> "cell " + run.failedCell() + " ran past the time limit" + first;
+            case "timeout" -> run.failedCell() > 0 ? "cell " + run.failedCell() + " ran past the time limit" + first
+                    : run.error();
             case "dead" -> "the kernel died in cell " + run.failedCell() + first;
             default -> "cell " + run.failedCell() + " failed" + first;
         };
     }
 
-    /** Grades every notebook in {@code targets} (files or folders); writes grades.md and grades.xml into {@code out}. */
-    public static List<Grade> gradeAll(List<Path> targets, Path out, Duration cellTimeout, Path jupyterPath) throws IOException {
+    /**
+     * Grades every notebook in {@code targets} (files or folders) against the answer keys of the solutions in
+     * {@code solutions} (same file name); writes grades.md and grades.xml into {@code out}.
+     */
+    public static List<Grade> gradeAll(List<Path> targets, Path solutions, Path out, Duration cellTimeout,
+                                       Path jupyterPath) throws IOException {
         List<Path> notebooks = new ArrayList<>();
         for (Path target : targets) {
             if (Files.isDirectory(target)) {
@@ -145,18 +132,21 @@ public final class Grader {
         }
         NotebookExecutor executor = NotebookExecutor.writingTo(out.resolve("executed")).withCellTimeout(cellTimeout)
                 .keepGoingAfterErrors().withJupyterPath(jupyterPath);
+        AnswerKeys keys = new AnswerKeys(solutions, out.resolve("keys"),
+                NotebookExecutor.writingTo(out.resolve("solutions")).withCellTimeout(cellTimeout)
+                        .withJupyterPath(jupyterPath));
         List<Grade> grades = new ArrayList<>();
         for (Path notebook : notebooks) {
             Grade grade;
             try {
-                grade = grade(notebook, declaredChecks(notebook), executor.run(notebook));
+                grade = keys.grade(notebook, executor);
             } catch (RuntimeException | IOException e) {
-                grade = new Grade(notebook, List.of(new Item("the notebook runs", false, e.getMessage())), 0,
-                        "could not be executed: " + e.getMessage());
+                grade = new Grade(notebook, List.of(new Item("the notebook runs", 0, 1, false, e.getMessage())), 0, 0,
+                        "could not be graded: " + e.getMessage());
             }
             System.out.println(grade.summary());
             grade.items().forEach(i -> System.out.println("  " + (i.passed() ? "PASS " : "FAIL ") + i.check()
-                    + (i.reason().isEmpty() ? "" : ": " + i.reason())));
+                    + " [" + i.points() + "/" + i.maxPoints() + "]" + (i.reason().isEmpty() ? "" : ": " + i.reason())));
             grades.add(grade);
         }
         Files.createDirectories(out);
@@ -166,10 +156,10 @@ public final class Grader {
     }
 
     static String markdown(List<Grade> grades) {
-        StringBuilder md = new StringBuilder("# Grades\n\n| notebook | score | time |\n|---|---|---|\n");
+        StringBuilder md = new StringBuilder("# Grades\n\n| notebook | points | checks passed | time |\n|---|---|---|---|\n");
         for (Grade g : grades) {
-            md.append(String.format(Locale.ROOT, "| %s | %d/%d | %.0f s |%n", g.notebook().getFileName(), g.score(),
-                    g.items().size(), g.seconds()));
+            md.append(String.format(Locale.ROOT, "| %s | %d/%d | %d/%d | %.0f s |%n", g.notebook().getFileName(), g.score(),
+                    g.maxScore(), g.passedChecks(), g.items().size(), g.seconds()));
         }
         for (Grade g : grades) {
             md.append("\n## ").append(g.notebook().getFileName()).append("\n\n");
@@ -177,7 +167,8 @@ public final class Grader {
                 md.append("Problem: ").append(g.problem()).append("\n\n");
             }
             for (Item i : g.items()) {
-                md.append("- ").append(i.passed() ? "PASS " : "FAIL ").append(i.check())
+                md.append("- ").append(i.passed() ? "PASS " : "FAIL ").append(i.check()).append(" (")
+                        .append(i.points()).append('/').append(i.maxPoints()).append(')')
                         .append(i.reason().isEmpty() ? "" : " — " + i.reason()).append('\n');
             }
         }
@@ -188,7 +179,7 @@ public final class Grader {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
         for (Grade g : grades) {
             xml.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"%.1f\">%n",
-                    NotebookFiles.escapeMarkup(g.notebook().getFileName().toString()), g.items().size(), g.items().size() - g.score(), g.seconds()));
+                    NotebookFiles.escapeMarkup(g.notebook().getFileName().toString()), g.items().size(), g.items().size() - g.passedChecks(), g.seconds()));
             for (Item i : g.items()) {
                 xml.append("    <testcase classname=\"").append(NotebookFiles.escapeMarkup(g.notebook().getFileName().toString()))
                         .append("\" name=\"").append(NotebookFiles.escapeMarkup(i.check())).append('"');
@@ -219,10 +210,11 @@ public final class Grader {
             System.exit(2);
         }
         Path project = Path.of(System.getProperty("kit.project.dir", "."));
-        List<Grade> grades = gradeAll(targets, out, timeout, KernelSpec.projectJupyterPath(project));
-        long total = grades.stream().mapToLong(g -> g.items().size()).sum();
-        long passed = grades.stream().mapToLong(Grade::score).sum();
-        System.out.printf(Locale.ROOT, "graded %d notebook(s): %d/%d checks passed; wrote %s and %s%n", grades.size(),
-                passed, total, out.resolve("grades.md"), out.resolve("grades.xml"));
+        List<Grade> grades = gradeAll(targets, project.resolve("solutions"), out, timeout,
+                KernelSpec.projectJupyterPath(project));
+        long total = grades.stream().mapToLong(Grade::maxScore).sum();
+        long scored = grades.stream().mapToLong(Grade::score).sum();
+        System.out.printf(Locale.ROOT, "graded %d notebook(s): %d/%d points; wrote %s and %s%n", grades.size(),
+                scored, total, out.resolve("grades.md"), out.resolve("grades.xml"));
     }
 }

@@ -28,38 +28,49 @@ public final class NotebookExecutor {
     private final boolean keepGoing;
     private final boolean html;
     private final Path jupyterPath;
+    private final Duration notebookTimeout;
 
-    private NotebookExecutor(Path outputDir, Duration cellTimeout, boolean keepGoing, boolean html, Path jupyterPath) {
+    private NotebookExecutor(Path outputDir, Duration cellTimeout, boolean keepGoing, boolean html, Path jupyterPath,
+                             Duration notebookTimeout) {
         this.outputDir = outputDir;
         this.cellTimeout = cellTimeout;
         this.keepGoing = keepGoing;
         this.html = html;
         this.jupyterPath = jupyterPath;
+        this.notebookTimeout = notebookTimeout;
     }
 
     /** Writes executed notebooks to {@code outputDir}; stops at the first failing cell; 10 minutes per cell. */
     public static NotebookExecutor writingTo(Path outputDir) {
-        return new NotebookExecutor(outputDir, Duration.ofMinutes(10), false, false, null);
+        return new NotebookExecutor(outputDir, Duration.ofMinutes(10), false, false, null, null);
     }
 
     /** A limit per cell: a cell that runs longer is interrupted and fails. */
     public NotebookExecutor withCellTimeout(Duration timeout) {
-        return new NotebookExecutor(outputDir, timeout, keepGoing, html, jupyterPath);
+        return new NotebookExecutor(outputDir, timeout, keepGoing, html, jupyterPath, notebookTimeout);
+    }
+
+    /**
+     * A limit for the whole notebook: past it the run is stopped (the kernel too) and reported with status
+     * "timeout". Without one, the limit is the cell limit times the number of cells.
+     */
+    public NotebookExecutor withNotebookTimeout(Duration timeout) {
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, jupyterPath, timeout);
     }
 
     /** Runs every cell even after one fails (as a grader does, so every check gets its say). */
     public NotebookExecutor keepGoingAfterErrors() {
-        return new NotebookExecutor(outputDir, cellTimeout, true, html, jupyterPath);
+        return new NotebookExecutor(outputDir, cellTimeout, true, html, jupyterPath, notebookTimeout);
     }
 
     /** Also writes an HTML export next to the executed notebook. */
     public NotebookExecutor withHtml() {
-        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, true, jupyterPath);
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, true, jupyterPath, notebookTimeout);
     }
 
     /** Looks for kernels in {@code dir/kernels} first (Jupyter's JUPYTER_PATH). */
     public NotebookExecutor withJupyterPath(Path dir) {
-        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, dir);
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, dir, notebookTimeout);
     }
 
     public NotebookRun run(Path notebook) {
@@ -85,10 +96,14 @@ public final class NotebookExecutor {
                 builder.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
             }
             Process process = builder.start();
-            long limitSeconds = cellTimeout.toSeconds() * Math.max(1, NotebookFiles.cells(notebook).size()) + 120;
+            long limitSeconds = notebookTimeout != null ? notebookTimeout.toSeconds()
+                    : cellTimeout.toSeconds() * Math.max(1, NotebookFiles.cells(notebook).size()) + 120;
             if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);   // the kernel, not only the driver
                 process.destroyForcibly();
-                throw new IllegalStateException("executing " + notebook + " did not finish in " + limitSeconds + " s");
+                process.waitFor();
+                return new NotebookRun(notebook, executed, "timeout", 0, "the notebook ran past its limit of "
+                        + limitSeconds + " s and was stopped", List.of(), List.of(), List.of(), limitSeconds, 0);
             }
             if (!Files.exists(result)) {
                 throw new IllegalStateException("executing " + notebook + " failed before it produced a result;"
@@ -112,6 +127,7 @@ public final class NotebookExecutor {
         double peak = result.get("peak_rss_mb").isJsonNull() ? 0 : result.get("peak_rss_mb").getAsDouble();
 
         List<CheckResult> checks = new ArrayList<>();
+        List<Integer> checkCells = new ArrayList<>();
         List<Integer> errorCells = new ArrayList<>();
         if (Files.exists(executed)) {
             JsonArray cells = JsonParser.parseString(Files.readString(executed)).getAsJsonObject().getAsJsonArray("cells");
@@ -123,10 +139,13 @@ public final class NotebookExecutor {
                 if (NotebookFiles.hasError(cell)) {
                     errorCells.add(i + 1);
                 }
-                checks.addAll(NotebookFiles.checks(cell));
+                for (CheckResult check : NotebookFiles.checks(cell)) {
+                    checks.add(check);
+                    checkCells.add(i + 1);
+                }
             }
         }
-        return new NotebookRun(notebook, executed, status, failedCell, error, errorCells, checks, seconds, peak);
+        return new NotebookRun(notebook, executed, status, failedCell, error, errorCells, checks, checkCells, seconds, peak);
     }
 
     private static String describeError(JsonElement error) {

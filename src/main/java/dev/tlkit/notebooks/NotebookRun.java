@@ -12,13 +12,19 @@ import java.util.Locale;
  *
  * @param failedCell 1-based number of the first failing cell (counting all cells), or 0
  * @param errorCells 1-based numbers of every cell with an error output
+ * @param checkCells the 1-based cell number of every check in {@code checks}
  */
 public record NotebookRun(Path notebook, Path executed, String status, int failedCell, String error,
-                          List<Integer> errorCells, List<CheckResult> checks, double seconds, double peakRssMb) {
+                          List<Integer> errorCells, List<CheckResult> checks, List<Integer> checkCells, double seconds,
+                          double peakRssMb) {
 
     public NotebookRun {
         errorCells = List.copyOf(errorCells);
         checks = List.copyOf(checks);
+        checkCells = List.copyOf(checkCells);
+        if (checkCells.size() != checks.size()) {
+            throw new IllegalArgumentException(checks.size() + " checks but " + checkCells.size() + " cell numbers");
+        }
     }
 
     /** Every cell ran without an error. */

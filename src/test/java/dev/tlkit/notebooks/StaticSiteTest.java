@@ -19,9 +19,9 @@ class StaticSiteTest {
     @Test
     void theIndexLinksEveryLessonAndMarksFailures() {
         NotebookRun passed = new NotebookRun(Path.of("a.ipynb"), Path.of("out/a.ipynb"), "ok", 0, "", List.of(),
-                List.of(new CheckResult("x", true, "", 1)), 12.3, 600);
+                List.of(new CheckResult("x", true, "", 1)), List.of(2), 12.3, 600);
         NotebookRun failed = new NotebookRun(Path.of("b.ipynb"), Path.of("out/b.ipynb"), "error", 3, "boom", List.of(3),
-                List.of(new CheckResult("y", false, "no", 1)), 5, 500);
+                List.of(new CheckResult("y", false, "no", 1)), List.of(3), 5, 500);
         String html = StaticSite.index(List.of(new StaticSite.Entry("a.html", "Lesson <A>", passed),
                 new StaticSite.Entry("b.html", "Lesson B", failed)));
         assertTrue(html.contains("<a href=\"a.html\">Lesson &lt;A&gt;</a>"), html);
