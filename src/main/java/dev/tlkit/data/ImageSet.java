@@ -242,13 +242,6 @@ public final class ImageSet implements LabelledSet<ImageSet>, Showable {
         return of(newName, pixels, count, height, width, newLabels.clone(), newClassNames);
     }
 
-    /** The first {@code n} images. */
-    public ImageSet head(int n) {
-        int[] indices = new int[Math.min(n, count)];
-        Arrays.setAll(indices, i -> i);
-        return select(indices, name + " (first " + indices.length + ")");
-    }
-
     /**
      * Only the images of the given classes, relabelled 0, 1, ... in the order given: how a source or
      * target task is cut out of a larger data set.

@@ -32,6 +32,15 @@ public interface LabelledSet<S extends LabelledSet<S>> {
         return select(indices, name() + " (" + indices.length + " selected)");
     }
 
+    /** The first {@code n} examples (all if there are fewer). */
+    default S head(int n) {
+        int[] indices = new int[Math.min(n, size())];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = i;
+        }
+        return select(indices, name() + " (first " + indices.length + ")");
+    }
+
     /**
      * {@code k} examples of every class, drawn at random with {@code seed} (the same seed gives the same
      * sample): the "k labels per class" of few-shot learning.

@@ -1,8 +1,11 @@
 package dev.tlkit.data;
 
+import dev.tlkit.viz.Showable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A classification task that a pre-trained model is reused for: its name, its classes, the labelled pool
@@ -12,7 +15,7 @@ import java.util.function.Supplier;
  *
  * @param <S> what the task's examples are: {@code ImageSet}, {@code SentenceSet}, {@code ClipSet}
  */
-public final class Task<S extends LabelledSet<S>> {
+public final class Task<S extends LabelledSet<S>> implements Showable {
     private final String name;
     private final String description;
     private final Once<S> train;
@@ -73,6 +76,16 @@ public final class Task<S extends LabelledSet<S>> {
     /** The task the kit pre-trained this task's source model on, if any. */
     public Optional<Task<S>> source() {
         return Optional.ofNullable(source);
+    }
+
+    /** The task in a table: its classes, how many examples it trains from and tests on, its source. */
+    @Override
+    public Object view() {
+        return Table.create("Task: " + name,
+                StringColumn.create("what", "classes", "training pool", "test set", "source task"),
+                StringColumn.create("value", String.join(", ", classNames()), train().size() + " examples",
+                        test().size() + " examples (" + description + ")",
+                        source == null ? "none" : source.name() + " (" + String.join(", ", source.classNames()) + ")"));
     }
 
     @Override

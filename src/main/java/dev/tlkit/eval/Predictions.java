@@ -113,6 +113,16 @@ public final class Predictions implements Showable {
         return IntStream.range(0, labels.length).filter(i -> predicted(i) == labels[i]).count() / (double) labels.length;
     }
 
+    /** The probability of class {@code positive} for every example: the score of a yes/no decision. */
+    public double[] scores(int positive) {
+        return IntStream.range(0, labels.length).mapToDouble(i -> probabilities[i][positive]).toArray();
+    }
+
+    /** 1 where the true class is {@code positive}, else 0: the labels of a yes/no decision. */
+    public int[] isClass(int positive) {
+        return IntStream.range(0, labels.length).map(i -> labels[i] == positive ? 1 : 0).toArray();
+    }
+
     public int[] predictedLabels() {
         return IntStream.range(0, labels.length).map(this::predicted).toArray();
     }

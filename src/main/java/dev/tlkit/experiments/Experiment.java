@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * Methods x numbers of labels per class x seeds on one task: every method trains on the same k labelled
@@ -38,8 +39,20 @@ public final class Experiment<S extends LabelledSet<S>> {
         Sample<S> draw(S pool, int k, long seed);
     }
 
-    /** Training examples and, when they are a selection of the pool, where they are in it (for the feature cache). */
-    public record Sample<S>(S train, Optional<int[]> indices) {
+    /**
+     * Training examples, where they are in the pool when they are a selection of it (for the feature cache and
+     * for drawing other examples from the rest), and validation examples kept apart, if any.
+     */
+    public record Sample<S>(S train, Optional<int[]> indices, Optional<S> validation) {
+        /** Examples of the pool at {@code indices}. */
+        public static <S extends LabelledSet<S>> Sample<S> of(S pool, int[] indices, String name) {
+            return new Sample<>(pool.select(indices, name), Optional.of(indices), Optional.empty());
+        }
+
+        /** Examples made some other way (not a plain selection of the pool). */
+        public static <S> Sample<S> of(S train) {
+            return new Sample<>(train, Optional.empty(), Optional.empty());
+        }
     }
 
     static final class Settings<S extends LabelledSet<S>> implements Cloneable {
@@ -47,6 +60,7 @@ public final class Experiment<S extends LabelledSet<S>> {
         List<Method<S>> methods = new ArrayList<>();
         int[] ks = {};
         IntUnaryOperator seeds = k -> 1;
+        long[] seedList;
         Sampler<S> sampler = Experiment::perClass;
         S test;
         String[] groups;
@@ -117,6 +131,14 @@ public final class Experiment<S extends LabelledSet<S>> {
         return with(s -> s.seeds = perK);
     }
 
+    /** These seeds at every k (e.g. draws that show an effect well, chosen and said so in the lesson). */
+    public Experiment<S> seedList(long... seeds) {
+        if (seeds.length == 0) {
+            throw new IllegalArgumentException("give at least one seed");
+        }
+        return with(s -> s.seedList = seeds.clone());
+    }
+
     /** Draws training examples another way than k per class from the task's pool (e.g. with groups mixed in). */
     public Experiment<S> sampling(Sampler<S> sampler) {
         return with(s -> s.sampler = sampler);
@@ -150,15 +172,15 @@ public final class Experiment<S extends LabelledSet<S>> {
         int total = 0;
         for (int k : settings.ks) {
             int perK = (int) settings.methods.stream().filter(m -> m.runsAt(k)).count();
-            total += perK * settings.seeds.applyAsInt(k);
+            total += perK * seedsAt(k).length;
         }
         ProgressBar bar = ProgressBar.start(settings.title, total);
         List<Run> runs = new ArrayList<>();
         for (int k : settings.ks) {
-            for (long seed = 1; seed <= settings.seeds.applyAsInt(k); seed++) {
+            for (long seed : seedsAt(k)) {
                 Sample<S> sample = settings.sampler.draw(pool, k, seed);
-                Trial<S> trial = new Trial<>(k, seed, sample.train(), sample.indices(), pool, test, groups,
-                        settings.extraTests, cache);
+                Trial<S> trial = new Trial<>(k, seed, sample.train(), sample.indices(), pool, sample.validation(), test,
+                        groups, settings.extraTests, cache);
                 for (Method<S> method : settings.methods) {
                     if (method.runsAt(k)) {
                         bar.update(runs.size(), method.label() + ", k = " + k + ", seed " + seed);
@@ -169,6 +191,11 @@ public final class Experiment<S extends LabelledSet<S>> {
         }
         bar.finish(runs.size() + " runs");
         return new Results(settings.title, "labelled examples per class (k)", runs);
+    }
+
+    private long[] seedsAt(int k) {
+        return settings.seedList != null ? settings.seedList
+                : LongStream.rangeClosed(1, settings.seeds.applyAsInt(k)).toArray();
     }
 
     private void requireDistinctLabels() {
@@ -196,8 +223,7 @@ public final class Experiment<S extends LabelledSet<S>> {
     }
 
     private static <S extends LabelledSet<S>> Sample<S> perClass(S pool, int k, long seed) {
-        int[] indices = LabelSampling.perClass(pool.labels(), pool.numClasses(), k, seed);
-        return new Sample<>(pool.select(indices, pool.name() + " (" + k + " per class, seed " + seed + ")"),
-                Optional.of(indices));
+        return Sample.of(pool, LabelSampling.perClass(pool.labels(), pool.numClasses(), k, seed),
+                pool.name() + " (" + k + " per class, seed " + seed + ")");
     }
 }

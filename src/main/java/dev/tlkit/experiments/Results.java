@@ -2,6 +2,7 @@ package dev.tlkit.experiments;
 
 import dev.tlkit.recipes.MethodKey;
 import dev.tlkit.recipes.Run;
+import dev.tlkit.train.TrainingHistory;
 import dev.tlkit.viz.Charts;
 import dev.tlkit.viz.Showable;
 import dev.tlkit.viz.Tables;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
@@ -129,6 +131,68 @@ public final class Results implements Showable {
         return runs.stream().filter(r -> r.label().equals(method.label())).mapToLong(Run::work).sum();
     }
 
+    /** The epochs each seed's run of {@code method} at {@code k} trained (fewer when it stopped early). */
+    public int[] epochs(MethodKey method, int k) {
+        return runs(method, k).stream().mapToInt(r -> history(r).epochs().size()).toArray();
+    }
+
+    private static TrainingHistory history(Run run) {
+        return run.history().orElseThrow(() -> new IllegalStateException(run.label() + " ran no training loop"));
+    }
+
+    /** One row per run at {@code k}: how long it trained, which epoch it kept, its training and test accuracy. */
+    public Table training(int k) {
+        List<Run> at = runs.stream().filter(r -> r.k() == k && r.history().isPresent()).toList();
+        Table table = Table.create(title + ": training (k = " + k + ")",
+                StringColumn.create("method", at.stream().map(Run::label).toList()),
+                LongColumn.create("seed", at.stream().mapToLong(Run::seed).toArray()),
+                IntColumn.create("epochs", at.stream().mapToInt(r -> history(r).epochs().size()).toArray()),
+                IntColumn.create("kept epoch", at.stream().mapToInt(r -> history(r).bestEpoch()).toArray()),
+                DoubleColumn.create("train accuracy", at.stream().mapToDouble(Run::trainAccuracy).toArray()),
+                DoubleColumn.create("test accuracy", at.stream().mapToDouble(Run::accuracy).toArray()),
+                DoubleColumn.create("CPU seconds", at.stream().mapToDouble(Run::cpuSeconds).toArray()));
+        Tables.decimals(table, 3);
+        table.doubleColumn("CPU seconds").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
+        return table;
+    }
+
+    /** Mean counted work per run of {@code method} at {@code k}, in forward-pass equivalents. */
+    public double work(MethodKey method, int k) {
+        return runs(method, k).stream().mapToLong(Run::work).average().orElseThrow();
+    }
+
+    /**
+     * How far fine-tuning moved each block from its source (relative change, mean over seeds), one column per
+     * method that measured it ({@code FineTune.measureChange()}).
+     */
+    public Table blockChanges(int k) {
+        List<String> measured = methods().stream().filter(m -> ran(m, k)
+                && !runs(m, k).get(0).blockChanges().isEmpty()).toList();
+        if (measured.isEmpty()) {
+            throw new IllegalStateException("no method measured its change at k = " + k + ": use .measureChange()");
+        }
+        List<String> blocks = new ArrayList<>(runs(measured.get(0), k).get(0).blockChanges().keySet());
+        Table table = Table.create("How far each block moved from its pre-trained weights (k = " + k + ")",
+                StringColumn.create("block", blocks));
+        for (String label : measured) {
+            table.addColumns(DoubleColumn.create(label, blocks.stream().mapToDouble(b -> runs(label, k).stream()
+                    .mapToDouble(r -> r.blockChanges().get(b)).average().orElseThrow()).toArray()));
+        }
+        return Tables.decimals(table, 4);
+    }
+
+    /** Mean relative change of {@code block} under {@code method} at {@code k}. */
+    public double blockChange(MethodKey method, int k, String block) {
+        return runs(method, k).stream().mapToDouble(r -> {
+            Double change = r.blockChanges().get(block);
+            if (change == null) {
+                throw new IllegalArgumentException(method.label() + " did not measure the change of '" + block
+                        + "' (blocks: " + r.blockChanges().keySet() + "); use .measureChange()");
+            }
+            return change;
+        }).average().orElseThrow();
+    }
+
     /** CPU seconds of all runs of {@code method}, at every k. */
     public double cpuSeconds(MethodKey method) {
         return runs.stream().filter(r -> r.label().equals(method.label())).mapToDouble(Run::cpuSeconds).sum();
@@ -152,6 +216,34 @@ public final class Results implements Showable {
             points[i] = 100 * (mine.get(i).accuracy() - paired.accuracy());
         }
         return new Gap(label, baseline, k, seeds, points);
+    }
+
+    /** The mean of {@code method}'s gaps to {@code baseline} over every k from {@code fromK} on that both ran. */
+    public double meanGap(MethodKey method, MethodKey baseline, int fromK) {
+        return ks().stream().filter(k -> k >= fromK && ran(method.label(), k) && ran(baseline.label(), k))
+                .mapToDouble(k -> gap(method, baseline, k).mean()).average().orElseThrow(() ->
+                        new IllegalArgumentException("no k >= " + fromK + " at which both " + method.label() + " and "
+                                + baseline.label() + " ran"));
+    }
+
+    /** The smallest k at which {@code method}'s mean accuracy reaches {@code other}'s, if any (where curves meet). */
+    public OptionalInt firstKWhere(MethodKey method, MethodKey other) {
+        return ks().stream().filter(k -> ran(method.label(), k) && ran(other.label(), k))
+                .filter(k -> mean(method, k) >= mean(other, k)).mapToInt(Integer::intValue).findFirst();
+    }
+
+    /** What each method cost over all its runs: runs, CPU seconds (all threads) and counted work. */
+    public Table costs() {
+        List<String> labels = methods();
+        Table table = Table.create(title + ": costs of all runs",
+                StringColumn.create("method", labels),
+                IntColumn.create("runs", labels.stream().mapToInt(l -> (int) runs.stream()
+                        .filter(r -> r.label().equals(l)).count()).toArray()),
+                DoubleColumn.create("CPU seconds", labels.stream().mapToDouble(l -> runs.stream()
+                        .filter(r -> r.label().equals(l)).mapToDouble(Run::cpuSeconds).sum()).toArray()),
+                LongColumn.create("work (forward passes)", labels.stream().mapToLong(l -> runs.stream()
+                        .filter(r -> r.label().equals(l)).mapToLong(Run::work).sum()).toArray()));
+        return Tables.decimals(table, 1);
     }
 
     /** Accuracy on slice {@code a} minus slice {@code b} (e.g. group A minus group B), seed by seed, in points. */

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -110,7 +111,7 @@ public final class ActiveLearning {
             for (Strategy strategy : Strategy.values()) {
                 for (Round round : run(backbone, pool, start, strategy, perRound, rounds, test, seed)) {
                     runs.add(new Run(strategy.label(), "", round.labels(), seed, round.accuracy(), Double.NaN, 0, 0,
-                            round.labels(), 0, Map.of(), round.predictions()));
+                            round.labels(), 0, Map.of(), round.predictions(), Optional.empty(), Map.of()));
                 }
                 bar.step(strategy.label() + ", seed " + seed);
             }

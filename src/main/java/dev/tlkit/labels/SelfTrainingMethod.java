@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -48,7 +50,8 @@ record SelfTrainingMethod<S extends LabelledSet<S>>(FeatureExtractor<S> extracto
             Predictions predictions = probe.predict(trial.cache().of(extractor, trial.test()));
             return new Run(name(), source(), trial.k(), trial.seed(), predictions.accuracy(),
                     probe.history().finalTrainAccuracy(), seconds, cpuSeconds, labelled.size() + pool.size(), 0,
-                    trial.slices(predictions, set -> probe.predict(trial.cache().of(extractor, set))), predictions);
+                    trial.slices(predictions, set -> probe.predict(trial.cache().of(extractor, set))), predictions,
+                    Optional.of(probe.history()), Map.of());
         }
     }
 

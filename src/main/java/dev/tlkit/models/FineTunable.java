@@ -3,6 +3,7 @@ package dev.tlkit.models;
 import ai.djl.nn.Block;
 import dev.tlkit.nn.Examples;
 import dev.tlkit.nn.Network;
+import dev.tlkit.nn.ParameterChange;
 import java.util.List;
 
 /**
@@ -47,4 +48,20 @@ public interface FineTunable<S> extends FeatureExtractor<S> {
 
     /** An independent copy: the same parameters and frozen blocks. */
     FineTunable<S> copy();
+
+    /**
+     * How far training moved each block away from {@code before} (e.g. the pre-trained model this one was copied
+     * from): the relative change ||w - w0|| / ||w0|| of the block's learnable parameters, bottom block first.
+     */
+    default double[] changeFrom(FineTunable<S> before) {
+        if (before.blockCount() != blockCount()) {
+            throw new IllegalArgumentException("the models have different blocks: " + before.blockNames() + " vs "
+                    + blockNames());
+        }
+        double[] change = new double[blockCount()];
+        for (int i = 0; i < change.length; i++) {
+            change[i] = ParameterChange.relative(block(i), before.block(i));
+        }
+        return change;
+    }
 }

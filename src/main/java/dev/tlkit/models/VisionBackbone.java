@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -221,39 +220,6 @@ public final class VisionBackbone implements ImageBackbone, Showable {
             table.stringColumn("output shape").append(shape[0].slice(1).toString());
             table.longColumn("parameters").append(parameters(stage));
             table.booleanColumn("trainable").append(!stages.isFrozen(i));
-        }
-        return table;
-    }
-
-    /**
-     * How far training moved each stage away from {@code before} (e.g. the pre-trained backbone this one
-     * was copied from): the relative change ||w - w0|| / ||w0|| of the stage's learnable parameters.
-     */
-    public Table changeFrom(VisionBackbone before) {
-        if (before.stages.stageCount() != stages.stageCount()) {
-            throw new IllegalArgumentException("the backbones have different stages: " + before.stages.stageNames()
-                    + " vs " + stages.stageNames());
-        }
-        Table table = Table.create("Change from " + before.name(), StringColumn.create("stage"),
-                DoubleColumn.create("relative change"));
-        for (int i = 0; i < stages.stageCount(); i++) {
-            double diff = 0;
-            double norm = 0;
-            var now = stages.stage(i).getParameters();
-            var then = before.stages.stage(i).getParameters();
-            for (int p = 0; p < now.size(); p++) {
-                if (!StagedBackbone.isLearnable(now.valueAt(p))) {
-                    continue;
-                }
-                float[] a = now.valueAt(p).getArray().toFloatArray();
-                float[] b = then.valueAt(p).getArray().toFloatArray();
-                for (int j = 0; j < a.length; j++) {
-                    diff += (a[j] - b[j]) * (double) (a[j] - b[j]);
-                    norm += b[j] * (double) b[j];
-                }
-            }
-            table.stringColumn("stage").append(stages.stageNames().get(i));
-            table.doubleColumn("relative change").append(Math.sqrt(diff / Math.max(norm, 1e-30)));
         }
         return table;
     }

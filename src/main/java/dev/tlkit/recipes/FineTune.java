@@ -8,6 +8,9 @@ import dev.tlkit.nn.Network;
 import dev.tlkit.train.Fit;
 import dev.tlkit.train.Stopwatch;
 import dev.tlkit.train.TrainingHistory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +43,9 @@ public final class FineTune<S extends LabelledSet<S>> implements Method<S> {
         int minSteps = MIN_STEPS;
         int maxSteps = MAX_STEPS;
         int batchSize = BATCH_SIZE;
+        double layerDecay = 1;
+        int patience;
+        boolean measureChange;
         Augmentation<S> augmentation;
 
         @SuppressWarnings("unchecked")
@@ -83,6 +89,31 @@ public final class FineTune<S extends LabelledSet<S>> implements Method<S> {
     /** A learning rate of its own for the backbone's blocks (the new head keeps {@link #learningRate}). */
     public FineTune<S> backboneRate(double rate) {
         return with(s -> s.backboneRate = rate);
+    }
+
+    /**
+     * Layer-wise learning-rate decay (discriminative rates): the top block learns at the backbone's rate, each
+     * block below it {@code factor} times slower, so the generic lower blocks move least.
+     */
+    public FineTune<S> layerDecay(double factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("the decay factor divides the rate per block going down: at least 1, got "
+                    + factor);
+        }
+        return with(s -> s.layerDecay = factor);
+    }
+
+    /**
+     * Stops when accuracy on the trial's validation examples has not improved for {@code patience} epochs and keeps
+     * the best epoch (the experiment's sampling must set validation examples apart, see {@code Samplers}).
+     */
+    public FineTune<S> earlyStopping(int patience) {
+        return with(s -> s.patience = patience);
+    }
+
+    /** Also records how far training moved each block from the source ({@link Run#blockChanges()}). */
+    public FineTune<S> measureChange() {
+        return with(s -> s.measureChange = true);
     }
 
     /** Every rate falls along a cosine to a hundredth of its value over the run. */
@@ -135,26 +166,52 @@ public final class FineTune<S extends LabelledSet<S>> implements Method<S> {
                 model.unfreezeTop(settings.topBlocks);
             }
             try (Network net = model.withNewHead(trial.train().numClasses(), trial.seed())) {
-                TrainingHistory history = fit(model, net, trial.seed()).on(trainingExamples(model, trial.train()));
+                TrainingHistory history = fit(model, net, trial).on(trainingExamples(model, trial.train()));
                 double seconds = clock.seconds();
                 double cpuSeconds = clock.cpuSeconds();
                 Predictions predictions = Predictions.of(net, model.examples(trial.test()));
                 long backward = model.trainableParameters() > 0 ? history.examplesSeen() : 0;
                 return new Run(settings.name, source.name(), trial.k(), trial.seed(), predictions.accuracy(),
                         history.finalTrainAccuracy(), seconds, cpuSeconds, history.examplesSeen(), backward,
-                        trial.slices(predictions, set -> Predictions.of(net, model.examples(set))), predictions);
+                        trial.slices(predictions, set -> Predictions.of(net, model.examples(set))), predictions,
+                        Optional.of(history), settings.measureChange ? changes(model, opened) : Map.of());
             }
         }
     }
 
-    private Fit fit(FineTunable<S> model, Network net, long seed) {
+    private Map<String, Double> changes(FineTunable<S> trained, FineTunable<S> start) {
+        if (source.perRun()) {
+            throw new IllegalStateException("measureChange() compares with a source model shared by every run; "
+                    + source.name() + " is made anew for each run");
+        }
+        double[] change = trained.changeFrom(start);
+        Map<String, Double> byBlock = new LinkedHashMap<>();
+        for (int i = 0; i < change.length; i++) {
+            byBlock.put(trained.blockNames().get(i), change[i]);
+        }
+        return byBlock;
+    }
+
+    private Fit fit(FineTunable<S> model, Network net, Trial<S> trial) {
         Fit fit = Fit.of(net).learningRate(settings.learningRate).epochs(settings.epochs)
-                .atLeastSteps(settings.minSteps).atMostSteps(settings.maxSteps).batchSize(settings.batchSize).seed(seed)
-                .quietly();
-        if (!Double.isNaN(settings.backboneRate)) {
+                .atLeastSteps(settings.minSteps).atMostSteps(settings.maxSteps).batchSize(settings.batchSize)
+                .seed(trial.seed()).quietly();
+        double backboneRate = Double.isNaN(settings.backboneRate) ? settings.learningRate : settings.backboneRate;
+        if (!Double.isNaN(settings.backboneRate) || settings.layerDecay != 1) {
             for (int i = 0; i < model.blockCount(); i++) {
-                fit = fit.learningRate(model.block(i), settings.backboneRate);
+                int belowTop = model.blockCount() - 1 - i;
+                fit = fit.learningRate(model.block(i), backboneRate / Math.pow(settings.layerDecay, belowTop));
             }
+        }
+        if (trial.validation().isPresent()) {   // the history then shows validation accuracy after every epoch
+            fit = fit.validateOn(model.examples(trial.validation().get()));
+        }
+        if (settings.patience > 0) {
+            if (trial.validation().isEmpty()) {
+                throw new IllegalStateException("earlyStopping(" + settings.patience + ") needs validation examples:"
+                        + " give the experiment a sampling that sets them apart, e.g. .sampling(Samplers.withValidation(50))");
+            }
+            fit = fit.earlyStopping(settings.patience);
         }
         return settings.cosineDecay ? fit.cosineDecay() : fit;
     }

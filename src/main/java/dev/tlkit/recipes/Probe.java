@@ -6,6 +6,8 @@ import dev.tlkit.eval.Predictions;
 import dev.tlkit.models.FeatureExtractor;
 import dev.tlkit.train.LinearProbe;
 import dev.tlkit.train.Stopwatch;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -59,7 +61,8 @@ public final class Probe<S extends LabelledSet<S>> implements Method<S> {
                 Predictions predictions = probe.predict(features(model, trial, trial.test()));
                 return new Run(name, source.name(), trial.k(), trial.seed(), predictions.accuracy(),
                         probe.history().finalTrainAccuracy(), seconds, cpuSeconds, train.size(), 0,
-                        trial.slices(predictions, set -> probe.predict(features(model, trial, set))), predictions);
+                        trial.slices(predictions, set -> probe.predict(features(model, trial, set))), predictions,
+                        Optional.of(probe.history()), Map.of());
             }
         } finally {
             if (source.perRun()) {

@@ -1,7 +1,11 @@
 package dev.tlkit.recipes;
 
 import dev.tlkit.eval.Predictions;
+import dev.tlkit.train.TrainingHistory;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One training run of a method: what was trained from what, on how many labels, with which seed, and what
@@ -17,13 +21,17 @@ import java.util.Map;
  * @param backwardPasses examples whose gradients went back through the backbone (0 for a probe)
  * @param slices        accuracy on named parts of the test set (groups) or on further test sets
  * @param predictions   the predictions on the test set
+ * @param history       the training loop's history, where a loop ran (a probe's: its head's)
+ * @param blockChanges  how far fine-tuning moved each block from the source (relative change), when measured
  */
 public record Run(String method, String source, int k, long seed, double accuracy, double trainAccuracy,
                   double seconds, double cpuSeconds, long forwardPasses, long backwardPasses,
-                  Map<String, Double> slices, Predictions predictions) {
+                  Map<String, Double> slices, Predictions predictions, Optional<TrainingHistory> history,
+                  Map<String, Double> blockChanges) {
 
     public Run {
-        slices = Map.copyOf(slices);
+        slices = Collections.unmodifiableMap(new LinkedHashMap<>(slices));
+        blockChanges = Collections.unmodifiableMap(new LinkedHashMap<>(blockChanges));
     }
 
     /** The method and its source as one label, e.g. "linear probe (fashion-source-cnn)". */

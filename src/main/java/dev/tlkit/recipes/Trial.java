@@ -2,6 +2,7 @@ package dev.tlkit.recipes;
 
 import dev.tlkit.data.LabelledSet;
 import dev.tlkit.eval.Predictions;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,21 +16,23 @@ import java.util.function.Function;
  * @param train        the labelled training examples
  * @param trainIndices where {@code train} comes from in {@code pool}, or empty when it was built otherwise
  * @param pool         the task's labelled pool (unlabelled data for self-training is drawn from the rest)
+ * @param validation   labelled examples kept apart from {@code train} for early stopping, if the sample has them
  * @param groups       test-set parts by name: the indices of their examples in {@code test}
  * @param extraTests   further test sets by name (e.g. another domain)
  */
-public record Trial<S extends LabelledSet<S>>(int k, long seed, S train, Optional<int[]> trainIndices, S pool, S test,
-                                              Map<String, int[]> groups, Map<String, S> extraTests,
-                                              FeatureCache cache) {
+public record Trial<S extends LabelledSet<S>>(int k, long seed, S train, Optional<int[]> trainIndices, S pool,
+                                              Optional<S> validation, S test, Map<String, int[]> groups,
+                                              Map<String, S> extraTests, FeatureCache cache) {
 
     public Trial {
-        groups = Map.copyOf(groups);
-        extraTests = Map.copyOf(extraTests);
+        groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+        extraTests = Collections.unmodifiableMap(new LinkedHashMap<>(extraTests));
     }
 
     /** A trial on {@code train} alone, tested on {@code test}, with a cache of its own. */
     public static <S extends LabelledSet<S>> Trial<S> of(int k, long seed, S train, S test) {
-        return new Trial<>(k, seed, train, Optional.empty(), train, test, Map.of(), Map.of(), new FeatureCache());
+        return new Trial<>(k, seed, train, Optional.empty(), train, Optional.empty(), test, Map.of(), Map.of(),
+                new FeatureCache());
     }
 
     /** Accuracy on every group (from the test predictions) and on every further test set (predicted now). */

@@ -1,6 +1,8 @@
 package dev.tlkit.train;
 
 import ai.djl.training.tracker.Tracker;
+import dev.tlkit.data.LabelledSet;
+import dev.tlkit.models.FineTunable;
 import dev.tlkit.nn.Examples;
 import dev.tlkit.nn.Network;
 import dev.tlkit.viz.Showable;
@@ -25,6 +27,19 @@ public record LearningRateFinder(double[] rates, double[] losses, double suggest
     static final double END = 1.0;
     static final int STEPS = 100;
     private static final double SMOOTHING = 0.9;
+
+    /**
+     * The finder on a copy of {@code backbone}, every block opened and a new head added, trained on {@code train}:
+     * what fine-tuning all of it would start from. The backbone itself is left as it is.
+     */
+    public static <S extends LabelledSet<S>> LearningRateFinder run(FineTunable<S> backbone, S train, long seed) {
+        try (FineTunable<S> copy = backbone.copy()) {
+            copy.unfreeze();
+            try (Network network = copy.withNewHead(train.numClasses(), seed)) {
+                return run(network, copy.examples(train), seed);
+            }
+        }
+    }
 
     public static LearningRateFinder run(Network network, Examples data, long seed) {
         byte[] saved = network.parameterBytes();

@@ -87,9 +87,10 @@ final class TrainingLoop {
                         NDList output = network.block().forward(store, input, true);
                         value = loss.evaluate(new NDList(labels), output);
                         collector.backward(value);
-                        lossSum.addi(value.mul(indices.length));
-                        correct.addi(output.singletonOrThrow().argMax(1).toType(DataType.FLOAT32, false).eq(labels)
-                                .toType(DataType.FLOAT32, false).sum());
+                        // detached, or the running sums would keep every batch's autograd graph (and activations) alive
+                        lossSum.addi(value.stopGradient().mul(indices.length));
+                        correct.addi(output.singletonOrThrow().stopGradient().argMax(1).toType(DataType.FLOAT32, false)
+                                .eq(labels).toType(DataType.FLOAT32, false).sum());
                     }
                     store.updateAllParameters();
                     steps[0]++;

@@ -9,6 +9,7 @@ public record Html(String html) {
 
     @Override
     public String toString() {
-        return html.replaceAll("<[^>]+>", "");
+        return html.replaceAll("<[^>]+>", "").replace("&middot;", "·").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&amp;", "&");
     }
 }

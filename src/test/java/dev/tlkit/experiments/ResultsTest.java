@@ -10,6 +10,7 @@ import dev.tlkit.recipes.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The results table against hand-computed gaps, summaries and per-group accuracies. */
@@ -19,7 +20,7 @@ class ResultsTest {
     private static final MethodKey BAD = () -> "probe (bad)";
 
     private static Run run(String method, String source, int k, long seed, double accuracy, Map<String, Double> slices) {
-        return new Run(method, source, k, seed, accuracy, 1.0, 2.0, 3.0, 10, 5, slices, null);
+        return new Run(method, source, k, seed, accuracy, 1.0, 2.0, 3.0, 10, 5, slices, null, Optional.empty(), Map.of());
     }
 
     private static Results results() {
