@@ -304,6 +304,13 @@ public final class Results implements Showable {
         return table;
     }
 
+    /** The gaps of {@code methods} to {@code baseline}, at every k both ran, paired by seed, in points. */
+    public Table gaps(MethodKey baseline, List<? extends MethodKey> methods) {
+        List<String> wanted = methods.stream().map(MethodKey::label).toList();
+        Table all = gaps(baseline);
+        return all.where(all.stringColumn("method").isIn(wanted));
+    }
+
     /** Every other method's gap to {@code baseline}, at every k both ran, paired by seed, in points. */
     public Table gaps(MethodKey baseline) {
         Table table = Table.create(title + ": gap vs " + baseline.label() + " (points)", StringColumn.create("method"),
@@ -385,7 +392,7 @@ public final class Results implements Showable {
 
     /** The gap to {@code baseline} against k, one line per method, and the zero line. */
     public XYChart gapCurve(MethodKey baseline) {
-        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title + ": gap vs "
+        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title("Transfer gap vs "
                 + baseline.label()).xAxisTitle(xTitle).yAxisTitle("gap (points)").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);

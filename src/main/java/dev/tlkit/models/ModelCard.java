@@ -35,6 +35,19 @@ public record ModelCard(String name, String architecture, int width, String sour
                 lastEpochTrainingAccuracy);
     }
 
+    /** Several cards side by side: what each model saw, how long it trained, how well it did. */
+    public static Table compare(List<ModelCard> cards) {
+        return Table.create("Model cards",
+                StringColumn.create("model", cards.stream().map(ModelCard::name).toList()),
+                StringColumn.create("pre-training data", cards.stream().map(ModelCard::sourceData).toList()),
+                StringColumn.create("epochs", cards.stream().map(c -> String.valueOf(c.epochs())).toList()),
+                StringColumn.create("training accuracy (last epoch)", cards.stream().map(c ->
+                        c.lastEpochTrainingAccuracy() > 0 ? String.format("%.3f", c.lastEpochTrainingAccuracy()) : "-")
+                        .toList()),
+                StringColumn.create("source test accuracy", cards.stream().map(c -> Double.isNaN(c.sourceTestAccuracy())
+                        ? "-" : String.format("%.3f", c.sourceTestAccuracy())).toList()));
+    }
+
     public Table table() {
         return Table.create("Model card: " + name,
                 StringColumn.create("field", "architecture", "source data", "data license", "classes", "training images",
