@@ -2,7 +2,9 @@ package dev.tlkit.bias;
 
 import dev.tlkit.data.ImageSet;
 import dev.tlkit.data.Shuffling;
+import dev.tlkit.viz.ImageGrid;
 import dev.tlkit.viz.Showable;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,6 +99,17 @@ public record GroupedImages(ImageSet images, String[] groups) implements Showabl
     @Override
     public String[] groups() {
         return groups.clone();
+    }
+
+    /** The images with their group and class as captions ("A: Sandal"), {@code columns} per row. */
+    public BufferedImage picture(int columns, int scale) {
+        List<BufferedImage> pictures = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            pictures.add(images.picture(i));
+            captions.add(groups[i].substring(0, 1) + ": " + images.classNames().get(images.label(i)));
+        }
+        return ImageGrid.of(pictures, captions, columns, scale);
     }
 
     /** One row per group: count and share. */

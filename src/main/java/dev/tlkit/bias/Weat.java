@@ -64,6 +64,11 @@ public final class Weat {
     }
 
     /** Runs the test with word vectors from {@code embed}; {@code samples} random partitions if not exact. */
+    /** Every published test on one encoder, in the order of {@link #published()}. */
+    public static List<Result> testPublished(Function<String, float[]> embed, int samples, long seed) {
+        return published().stream().map(lists -> test(lists, embed, samples, seed)).toList();
+    }
+
     public static Result test(WordLists lists, Function<String, float[]> embed, int samples, long seed) {
         requireWords(lists);
         double[][] x = vectors(lists.x(), embed);

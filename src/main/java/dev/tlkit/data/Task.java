@@ -20,30 +20,37 @@ public final class Task<S extends LabelledSet<S>> implements Showable {
     private final String description;
     private final Once<S> train;
     private final Once<S> test;
+    private final Once<S> validation;
     private final Task<S> source;
 
-    private Task(String name, String description, Once<S> train, Once<S> test, Task<S> source) {
+    private Task(String name, String description, Once<S> train, Once<S> test, Once<S> validation, Task<S> source) {
         this.name = name;
         this.description = description;
         this.train = train;
         this.test = test;
+        this.validation = validation;
         this.source = source;
     }
 
     /** A task from suppliers of its training pool and its test set (each called at most once). */
     public static <S extends LabelledSet<S>> Task<S> of(String name, String description, Supplier<S> train,
                                                          Supplier<S> test) {
-        return new Task<>(name, description, new Once<>(train), new Once<>(test), null);
+        return new Task<>(name, description, new Once<>(train), new Once<>(test), null, null);
     }
 
     /** This task with {@code source} as the task its source model was pre-trained on. */
     public Task<S> withSource(Task<S> sourceTask) {
-        return new Task<>(name, description, train, test, sourceTask);
+        return new Task<>(name, description, train, test, validation, sourceTask);
     }
 
     /** This task tested on another set (e.g. every test image instead of a fixed sample). */
     public Task<S> withTest(String newDescription, Supplier<S> newTest) {
-        return new Task<>(name, newDescription, train, new Once<>(newTest), source);
+        return new Task<>(name, newDescription, train, new Once<>(newTest), validation, source);
+    }
+
+    /** This task with held-out labelled examples, apart from its pool and its test set, to tune decisions on. */
+    public Task<S> withValidation(Supplier<S> newValidation) {
+        return new Task<>(name, description, train, test, new Once<>(newValidation), source);
     }
 
     public String name() {
@@ -71,6 +78,18 @@ public final class Task<S extends LabelledSet<S>> implements Showable {
 
     public int numClasses() {
         return classNames().size();
+    }
+
+    /**
+     * Held-out labelled examples, neither trained nor tested on: where to tune decisions such as a threshold.
+     *
+     * @throws IllegalStateException if the task has none
+     */
+    public S validation() {
+        if (validation == null) {
+            throw new IllegalStateException(name + " has no held-out validation examples");
+        }
+        return validation.get();
     }
 
     /** The task the kit pre-trained this task's source model on, if any. */

@@ -1,5 +1,7 @@
 package dev.tlkit.data;
 
+import java.util.stream.IntStream;
+
 /**
  * The tasks of the lessons. Each is tested on a fixed sample of its test split (the same for every model
  * and every seed), so that a lesson's many trainings are compared on the same examples.
@@ -20,15 +22,31 @@ public final class Tasks {
     /**
      * The lessons' main task: the five Fashion-MNIST classes the kit's source model never saw (Sandal, Shirt,
      * Sneaker, Bag, Ankle boot), trained from the 30,000 target training images, tested on a fixed half of the
-     * 5,000 target test images (500 per class). Its source task is the other five classes.
+     * 5,000 target test images (500 per class); the other half is its validation set. Its source task is the other
+     * five classes.
      */
     public static Task<ImageSet> fashionClothesToRest() {
         return Task.of("Fashion-MNIST: clothes -> footwear, bags, shirts",
                         "5 target classes, tested on 2,500 target test images (500 per class, a fixed half)",
                         () -> FashionMnist.train().onlyClasses("target train", FASHION_TARGET),
-                        () -> fixedSample(FashionMnist.test().onlyClasses("target test", FASHION_TARGET),
-                                FASHION_TEST_PER_CLASS, "target test (fixed half)"))
+                        () -> half(true))
+                .withValidation(() -> half(false))
                 .withSource(fashionClothes());
+    }
+
+    /** The fixed half of the target test images (500 per class) or the other half. */
+    private static ImageSet half(boolean first) {
+        ImageSet all = FashionMnist.test().onlyClasses("target test", FASHION_TARGET);
+        int[] chosen = LabelSampling.perClass(all.labels(), all.numClasses(), FASHION_TEST_PER_CLASS, 0);
+        if (first) {
+            return all.select(chosen, "target test (fixed half)");
+        }
+        boolean[] taken = new boolean[all.size()];
+        for (int i : chosen) {
+            taken[i] = true;
+        }
+        return all.select(IntStream.range(0, all.size()).filter(i -> !taken[i]).toArray(),
+                "target validation (the other half of the test images)");
     }
 
     /** The same task tested on all 5,000 target test images. */

@@ -4,6 +4,7 @@ import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +47,24 @@ public final class KitKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) throws Exception {
-        Object value = evalCell(code);
-        if (value == JavaEvaluator.NO_VALUE || value == null) {
-            return null;
+        PrintStream jupyterOut = System.out;
+        PrintStream jupyterErr = System.err;
+        PrintStream out = new PrintStream(new LineBufferedStream(jupyterOut), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new LineBufferedStream(jupyterErr), false, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(err);
+        try {
+            Object value = evalCell(code);
+            if (value == JavaEvaluator.NO_VALUE || value == null) {
+                return null;
+            }
+            return getRenderer().render(value);
+        } finally {
+            out.flush();
+            err.flush();
+            System.setOut(jupyterOut);
+            System.setErr(jupyterErr);
         }
-        return getRenderer().render(value);
     }
 
     /** Runs a cell's magics and Java code in order; returns the value of its last Java expression. */

@@ -27,6 +27,7 @@ final class NotebookDisplay implements Display {
         }
         DisplayData data = kernel.getRenderer().render(value);
         data.setDisplayId(id);
+        System.out.flush();   // text printed before the value shows before it
         kernel.display(data);
         return id;
     }

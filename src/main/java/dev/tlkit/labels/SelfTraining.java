@@ -1,11 +1,15 @@
 package dev.tlkit.labels;
 
 import dev.tlkit.data.FeatureSet;
+import dev.tlkit.data.LabelSampling;
 import dev.tlkit.data.LabelledSet;
+import dev.tlkit.data.Task;
+import dev.tlkit.recipes.FeatureCache;
 import dev.tlkit.recipes.Method;
 import dev.tlkit.models.FeatureExtractor;
 import dev.tlkit.train.LinearProbe;
 import dev.tlkit.viz.Showable;
+import dev.tlkit.viz.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -25,10 +29,10 @@ public final class SelfTraining {
     /** The final probe (the caller closes it) and the rounds. */
     public record Result<S>(LinearProbe<S> probe, List<Round> rounds) implements Showable {
         public Table table() {
-            return Table.create("self-training rounds",
+            return Tables.decimals(Table.create("self-training rounds",
                     IntColumn.create("round", rounds.stream().mapToInt(Round::round).toArray()),
                     IntColumn.create("pseudo-labelled", rounds.stream().mapToInt(Round::pseudoLabelled).toArray()),
-                    DoubleColumn.create("pseudo-label accuracy", rounds.stream().mapToDouble(Round::pseudoLabelAccuracy).toArray()));
+                    DoubleColumn.create("pseudo-label accuracy", rounds.stream().mapToDouble(Round::pseudoLabelAccuracy).toArray())), 3);
         }
 
         @Override
@@ -47,6 +51,18 @@ public final class SelfTraining {
     public static <S extends LabelledSet<S>> Method<S> method(FeatureExtractor<S> extractor, int unlabelled,
                                                               double threshold, int rounds) {
         return new SelfTrainingMethod<>(extractor, unlabelled, threshold, rounds);
+    }
+
+    /**
+     * The rounds of one self-training run as the experiment's method does it: {@code k} labels per class of the
+     * task's pool drawn with {@code seed}, plus {@code unlabelled} other examples. Close the result's probe.
+     */
+    public static <S extends LabelledSet<S>> Result<S> rounds(FeatureExtractor<S> extractor, Task<S> task, int k,
+                                                              int unlabelled, double threshold, int rounds, long seed) {
+        S pool = task.train();
+        int[] labelled = LabelSampling.perClass(pool.labels(), pool.numClasses(), k, seed);
+        return new SelfTrainingMethod<>(extractor, unlabelled, threshold, rounds).train(pool, labelled,
+                new FeatureCache(), seed);
     }
 
     public static <S> Result<S> run(FeatureExtractor<S> backbone, FeatureSet labelled, FeatureSet unlabelled, double threshold,

@@ -4,6 +4,7 @@ import dev.tlkit.data.FeatureSet;
 import dev.tlkit.data.LabelledSet;
 import dev.tlkit.eval.Predictions;
 import dev.tlkit.models.FeatureExtractor;
+import dev.tlkit.recipes.FeatureCache;
 import dev.tlkit.recipes.Method;
 import dev.tlkit.recipes.Run;
 import dev.tlkit.recipes.Trial;
@@ -41,33 +42,38 @@ record SelfTrainingMethod<S extends LabelledSet<S>>(FeatureExtractor<S> extracto
                 "self-training draws its unlabelled examples from the rest of the task's pool, so it needs training"
                         + " examples drawn from the pool (the experiment's default sampling)"));
         Stopwatch clock = Stopwatch.start();
-        FeatureSet labelled = trial.cache().of(extractor, trial.pool(), labelledIndices);
-        FeatureSet pool = trial.cache().of(extractor, trial.pool(), unlabelledIndices(trial, labelledIndices));
-        SelfTraining.Result<S> result = SelfTraining.run(extractor, labelled, pool, threshold, rounds, trial.seed());
+        SelfTraining.Result<S> result = train(trial.pool(), labelledIndices, trial.cache(), trial.seed());
         try (var probe = result.probe()) {
             double seconds = clock.seconds();
             double cpuSeconds = clock.cpuSeconds();
             Predictions predictions = probe.predict(trial.cache().of(extractor, trial.test()));
             return new Run(name(), source(), trial.k(), trial.seed(), predictions.accuracy(),
-                    probe.history().finalTrainAccuracy(), seconds, cpuSeconds, labelled.size() + pool.size(), 0,
+                    probe.history().finalTrainAccuracy(), seconds, cpuSeconds, labelledIndices.length + unlabelled, 0,
                     trial.slices(predictions, set -> probe.predict(trial.cache().of(extractor, set))), predictions,
                     Optional.of(probe.history()), Map.of());
         }
     }
 
+    /** Self-training on the pool's examples at {@code labelledIndices} plus unlabelled others of the pool. */
+    SelfTraining.Result<S> train(S pool, int[] labelledIndices, FeatureCache cache, long seed) {
+        FeatureSet labelled = cache.of(extractor, pool, labelledIndices);
+        FeatureSet others = cache.of(extractor, pool, unlabelledIndices(pool, labelledIndices, seed));
+        return SelfTraining.run(extractor, labelled, others, threshold, rounds, seed);
+    }
+
     /** {@code unlabelled} examples of the pool that are not labelled, in a seeded random order. */
-    private int[] unlabelledIndices(Trial<S> trial, int[] labelledIndices) {
+    private int[] unlabelledIndices(S pool, int[] labelledIndices, long seed) {
         Set<Integer> labelled = new HashSet<>();
         for (int i : labelledIndices) {
             labelled.add(i);
         }
         List<Integer> rest = new ArrayList<>();
-        for (int i = 0; i < trial.pool().size(); i++) {
+        for (int i = 0; i < pool.size(); i++) {
             if (!labelled.contains(i)) {
                 rest.add(i);
             }
         }
-        Collections.shuffle(rest, new Random(trial.seed()));
+        Collections.shuffle(rest, new Random(seed));
         return rest.subList(0, Math.min(unlabelled, rest.size())).stream().mapToInt(Integer::intValue).toArray();
     }
 }

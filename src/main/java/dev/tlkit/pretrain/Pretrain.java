@@ -1,5 +1,6 @@
 package dev.tlkit.pretrain;
 
+import dev.tlkit.bias.BiasSources;
 import dev.tlkit.bias.GroupBalancing;
 import dev.tlkit.bias.GroupedImages;
 import dev.tlkit.data.Checksums;
@@ -95,20 +96,16 @@ public final class Pretrain {
                 CLOTHES::test, 32, 100, ImageAugmentation.none(),
                 7, 1e-3, "teaching only: a source that memorised random labels (negative transfer)",
                 "its labels carry no information; the source test accuracy is at chance by design", true));
-        for (int seed = 1; seed <= 3; seed++) {
-            recipes.put(biasSource("skewed", seed), biasRecipe("skewed", seed, RARE_GROUP_SHARE, false));
-            recipes.put(biasSource("balanced", seed), biasRecipe("balanced", seed, 0.5, false));
-            recipes.put(biasSource("rebalanced", seed), biasRecipe("rebalanced", seed, RARE_GROUP_SHARE, true));
+        for (int seed = 1; seed <= BiasSources.SEEDS; seed++) {
+            recipes.put(BiasSources.name(BiasSources.SKEWED, seed), biasRecipe(BiasSources.SKEWED, seed, RARE_GROUP_SHARE, false));
+            recipes.put(BiasSources.name(BiasSources.BALANCED, seed), biasRecipe(BiasSources.BALANCED, seed, 0.5, false));
+            recipes.put(BiasSources.name(BiasSources.REBALANCED, seed),
+                    biasRecipe(BiasSources.REBALANCED, seed, RARE_GROUP_SHARE, true));
         }
         return Collections.unmodifiableMap(recipes);
     }
 
     private static final String FASHION_LICENSE = "MIT (Fashion-MNIST, Zalando Research)";
-
-    /** Name of a bias-lesson source: kind is skewed, balanced or rebalanced; seed 1..3. */
-    public static String biasSource(String kind, int seed) {
-        return "bias-" + kind + "-" + seed;
-    }
 
     /**
      * The bias lesson's sources: the 30,000 Fashion-MNIST training images of the source classes with
@@ -127,7 +124,7 @@ public final class Pretrain {
         String data = String.format("Fashion-MNIST training images of T-shirt/top, Trouser, Pullover, Dress, Coat;"
                 + " a random %.0f%% of them intensity-inverted (group B)", 100 * invertedShare)
                 + (balancedSampling ? ", drawn group-balanced (each group half of the draws)" : "");
-        return new Recipe(biasSource(kind, seed), data, FASHION_LICENSE, train,
+        return new Recipe(BiasSources.name(kind, seed), data, FASHION_LICENSE, train,
                 () -> GroupedImages.bothVersions(CLOTHES.test(), "source test, normal and inverted").images(),
                 32, 2, ImageAugmentation.none(), seed, 1e-3,
                 "teaching only: how a group that is rare in pre-training data fares after transfer",
