@@ -2,9 +2,11 @@ package dev.tlkit.eval;
 
 import dev.tlkit.data.ImageSet;
 import dev.tlkit.models.ImageBackbone;
+import dev.tlkit.viz.ImageGrid;
 import dev.tlkit.viz.Pictures;
 import dev.tlkit.viz.Showable;
 import java.awt.image.BufferedImage;
+import java.util.List;
 
 /**
  * Where a network looks (Zhou et al. 2016, "Learning Deep Features for Discriminative
@@ -85,6 +87,12 @@ public record ClassActivationMap(ImageSet images, int index, int classIndex, Str
             }
         }
         return on;
+    }
+
+    /** Several maps side by side, each captioned with its class. */
+    public static BufferedImage grid(List<ClassActivationMap> maps, int columns, int scale) {
+        return ImageGrid.of(maps.stream().map(m -> m.picture(scale)).toList(),
+                maps.stream().map(ClassActivationMap::className).toList(), columns, 1);
     }
 
     /** The image with the map laid over it in red. */

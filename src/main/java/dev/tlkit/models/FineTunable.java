@@ -5,6 +5,10 @@ import dev.tlkit.nn.Examples;
 import dev.tlkit.nn.Network;
 import dev.tlkit.nn.ParameterChange;
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A pre-trained network that can also be trained further (fine-tuned): freeze it, or open its top blocks
@@ -48,6 +52,29 @@ public interface FineTunable<S> extends FeatureExtractor<S> {
 
     /** An independent copy: the same parameters and frozen blocks. */
     FineTunable<S> copy();
+
+    /**
+     * What training would change in each set-up, from feature extraction (only a new head for {@code classes}
+     * classes trains) through the top k blocks to full fine-tuning: trainable parameters and their share of the
+     * whole network. Counted on a copy; this model stays as it is.
+     */
+    default Table trainableBySetup(int classes) {
+        long head = (long) featureSize() * classes + classes;
+        Table table = Table.create("What is trainable", StringColumn.create("set-up"),
+                LongColumn.create("trainable parameters"), DoubleColumn.create("share of the network %"));
+        try (FineTunable<S> copy = copy()) {
+            long all = copy.totalParameters() + head;
+            for (int k = 0; k <= blockCount(); k++) {
+                copy.unfreezeTop(k);
+                long trainable = copy.trainableParameters() + head;
+                table.stringColumn("set-up").append(k == 0 ? "frozen backbone + new head (feature extraction)"
+                        : k == blockCount() ? "everything (full fine-tuning)" : "top " + k + " block(s) + head");
+                table.longColumn("trainable parameters").append(trainable);
+                table.doubleColumn("share of the network %").append(Math.round(1000.0 * trainable / all) / 10.0);
+            }
+        }
+        return table;
+    }
 
     /**
      * How far training moved each block away from {@code before} (e.g. the pre-trained model this one was copied

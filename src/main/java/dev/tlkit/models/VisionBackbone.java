@@ -121,7 +121,7 @@ public final class VisionBackbone implements ImageBackbone, Showable {
         try (InputStream in = VisionBackbone.class.getResourceAsStream(RESOURCES + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no pre-trained model file " + file + " ships with the kit; see "
-                        + RESOURCES + " in the kit's jar, or pre-train it with dev.tlkit.models.Pretrain");
+                        + RESOURCES + " in the kit's jar, or pre-train it with dev.tlkit.pretrain.Pretrain");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * The kit's deterministic pre-training command: trains the {@link SmallCnn} on a source task and
  * writes its parameters and model card.
  * <pre>
- * java -cp target/transfer-kit.jar:target/lib/* dev.tlkit.models.Pretrain fashion-source-cnn [OUTPUT_DIR]
+ * java -cp target/transfer-kit.jar:target/lib/* dev.tlkit.pretrain.Pretrain fashion-source-cnn [OUTPUT_DIR]
  * </pre>
  * The default output folder is the one the kit ships its models from
  * ({@code src/main/resources/dev/tlkit/models}).
@@ -150,7 +150,7 @@ public final class Pretrain {
             ModelCard card = new ModelCard(recipe.name(), "SmallCnn", recipe.width(), recipe.sourceData(),
                     recipe.dataLicense(), train.classNames(), train.size(), recipe.epochs(), recipe.seed(),
                     recipe.augmentation().describe(), accuracy, test.size(), history.seconds(), "",
-                    "java -cp 'target/transfer-kit.jar:target/lib/*' dev.tlkit.models.Pretrain " + recipe.name(),
+                    "java -cp 'target/transfer-kit.jar:target/lib/*' dev.tlkit.pretrain.Pretrain " + recipe.name(),
                     recipe.intendedUse(), recipe.limitations(), history.finalTrainAccuracy());
             return new Result(backbone, card, history);
         }

@@ -9,6 +9,7 @@ import dev.tlkit.train.Stopwatch;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The linear probe as a method: the source model stays frozen, its features of the training examples are
@@ -16,19 +17,38 @@ import java.util.function.BiFunction;
  * at least 300 steps). Its cost is one forward pass per training example.
  */
 public final class Probe<S extends LabelledSet<S>> implements Method<S> {
-    private final Source<? extends FeatureExtractor<S>> source;
     private final String name;
+    private final String sourceName;
+    private final Function<Trial<S>, ? extends FeatureExtractor<S>> model;
+    private final boolean modelPerRun;
     private final BiFunction<S, Long, S> trainingData;
 
-    Probe(Source<? extends FeatureExtractor<S>> source, String name, BiFunction<S, Long, S> trainingData) {
-        this.source = source;
+    private Probe(String name, String sourceName, Function<Trial<S>, ? extends FeatureExtractor<S>> model,
+                  boolean modelPerRun, BiFunction<S, Long, S> trainingData) {
         this.name = name;
+        this.sourceName = sourceName;
+        this.model = model;
+        this.modelPerRun = modelPerRun;
         this.trainingData = trainingData;
+    }
+
+    /** A probe on the source's model (shared by every run, or one per seed). */
+    static <S extends LabelledSet<S>> Probe<S> on(Source<? extends FeatureExtractor<S>> source) {
+        return new Probe<>("linear probe", source.name(), trial -> source.open().apply(trial.seed()), source.perRun(),
+                null);
+    }
+
+    /**
+     * A probe on features that are fitted to each trial's training examples first (a bag of words learns its
+     * vocabulary from them): {@code fit} makes the extractor, which is closed after the run.
+     */
+    static <S extends LabelledSet<S>> Probe<S> fittedOn(String name, Function<S, ? extends FeatureExtractor<S>> fit) {
+        return new Probe<>(name, "", trial -> fit.apply(trial.train()), true, null);
     }
 
     /** The same method under another name. */
     public Probe<S> named(String newName) {
-        return new Probe<>(source, newName, trainingData);
+        return new Probe<>(newName, sourceName, model, modelPerRun, trainingData);
     }
 
     /**
@@ -36,7 +56,7 @@ public final class Probe<S extends LabelledSet<S>> implements Method<S> {
      * copies: {@code probe.trainOn((train, seed) -> augmentation.copies(train, 20, seed))}.
      */
     public Probe<S> trainOn(BiFunction<S, Long, S> transform) {
-        return new Probe<>(source, name, transform);
+        return new Probe<>(name, sourceName, model, modelPerRun, transform);
     }
 
     @Override
@@ -46,43 +66,43 @@ public final class Probe<S extends LabelledSet<S>> implements Method<S> {
 
     @Override
     public String source() {
-        return source.name();
+        return sourceName;
     }
 
     @Override
     public Run run(Trial<S> trial) {
         Stopwatch clock = Stopwatch.start();
-        FeatureExtractor<S> model = source.open().apply(trial.seed());
+        FeatureExtractor<S> extractor = model.apply(trial);
         try {
-            FeatureSet train = trainFeatures(model, trial);
-            try (LinearProbe<S> probe = LinearProbe.fit(model, train, trial.seed())) {
+            FeatureSet train = trainFeatures(extractor, trial);
+            try (LinearProbe<S> probe = LinearProbe.fit(extractor, train, trial.seed())) {
                 double seconds = clock.seconds();
                 double cpuSeconds = clock.cpuSeconds();
-                Predictions predictions = probe.predict(features(model, trial, trial.test()));
-                return new Run(name, source.name(), trial.k(), trial.seed(), predictions.accuracy(),
+                Predictions predictions = probe.predict(features(extractor, trial, trial.test()));
+                return new Run(name, sourceName, trial.k(), trial.seed(), predictions.accuracy(),
                         probe.history().finalTrainAccuracy(), seconds, cpuSeconds, train.size(), 0,
-                        trial.slices(predictions, set -> probe.predict(features(model, trial, set))), predictions,
+                        trial.slices(predictions, set -> probe.predict(features(extractor, trial, set))), predictions,
                         Optional.of(probe.history()), Map.of());
             }
         } finally {
-            if (source.perRun()) {
-                model.close();
+            if (modelPerRun) {
+                extractor.close();
             }
         }
     }
 
-    private FeatureSet trainFeatures(FeatureExtractor<S> model, Trial<S> trial) {
+    private FeatureSet trainFeatures(FeatureExtractor<S> extractor, Trial<S> trial) {
         if (trainingData != null) {
-            return model.features(trainingData.apply(trial.train(), trial.seed()));
+            return extractor.features(trainingData.apply(trial.train(), trial.seed()));
         }
-        if (trial.trainIndices().isPresent() && !source.perRun()) {
-            return trial.cache().of(model, trial.pool(), trial.trainIndices().get());
+        if (trial.trainIndices().isPresent() && !modelPerRun) {
+            return trial.cache().of(extractor, trial.pool(), trial.trainIndices().get());
         }
-        return features(model, trial, trial.train());
+        return features(extractor, trial, trial.train());
     }
 
     /** Cached for a shared model; a model made for this run alone computes them directly. */
-    private FeatureSet features(FeatureExtractor<S> model, Trial<S> trial, S set) {
-        return source.perRun() ? model.features(set) : trial.cache().of(model, set);
+    private FeatureSet features(FeatureExtractor<S> extractor, Trial<S> trial, S set) {
+        return modelPerRun ? extractor.features(set) : trial.cache().of(extractor, set);
     }
 }

@@ -6,6 +6,7 @@ import dev.tlkit.models.Architecture;
 import dev.tlkit.models.FeatureExtractor;
 import dev.tlkit.models.FineTunable;
 import dev.tlkit.models.VisionBackbone;
+import java.util.function.Function;
 
 /**
  * The ways of reusing a pre-trained model that the lessons compare, each with named defaults (see
@@ -29,7 +30,16 @@ public final class Recipes {
 
     /** A linear probe on the frozen features of the source's model (one per seed, if the source says so). */
     public static <S extends LabelledSet<S>> Probe<S> probe(Source<? extends FeatureExtractor<S>> source) {
-        return new Probe<>(source, "linear probe", null);
+        return Probe.on(source);
+    }
+
+    /**
+     * A linear probe on features fitted to each run's training examples, e.g.
+     * {@code probeFitted("bag of words", BagOfWords::fit)}: the vocabulary comes from the labelled sentences only.
+     */
+    public static <S extends LabelledSet<S>> Probe<S> probeFitted(String name,
+                                                                  Function<S, ? extends FeatureExtractor<S>> fit) {
+        return Probe.fittedOn(name, fit);
     }
 
     /** Fine-tunes every block of a copy of {@code model}, with a new head. */

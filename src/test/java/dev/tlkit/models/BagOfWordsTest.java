@@ -1,4 +1,4 @@
-package dev.tlkit.data;
+package dev.tlkit.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,7 @@ class BagOfWordsTest {
 
     @Test
     void countsKnownWordsAndIgnoresNewOnes() {
-        BagOfWords bow = BagOfWords.fit(List.of("Great food!", "Bad food."));
+        BagOfWords bow = BagOfWords.ofTexts(List.of("Great food!", "Bad food."));
         float[] v = bow.vector("great GREAT food, terrible service");
         float sum = 0;
         for (float x : v) {
