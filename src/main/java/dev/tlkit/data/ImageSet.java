@@ -109,6 +109,18 @@ public final class ImageSet implements LabelledSet<ImageSet>, Showable {
         return pixels[(index * height + row) * width + col] & 0xff;
     }
 
+    /** The share of image {@code index}'s pixels brighter than {@code threshold} (0..1): how much of it the object covers. */
+    public double brightShare(int index, double threshold) {
+        int n = height * width;
+        int bright = 0;
+        for (int p = index * n; p < (index + 1) * n; p++) {
+            if ((pixels[p] & 0xff) / 255.0 > threshold) {
+                bright++;
+            }
+        }
+        return bright / (double) n;
+    }
+
     /** Image {@code index} as floats in [0, 1], row-major. */
     public float[] imageAsFloats(int index) {
         int n = height * width;

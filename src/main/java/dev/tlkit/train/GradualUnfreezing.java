@@ -1,5 +1,7 @@
 package dev.tlkit.train;
 
+import dev.tlkit.data.LabelledSet;
+import dev.tlkit.eval.Predictions;
 import dev.tlkit.models.FineTunable;
 import dev.tlkit.nn.Examples;
 import dev.tlkit.nn.Network;
@@ -16,9 +18,10 @@ import tech.tablesaw.api.Table;
  * the backbone one block at a time from the top, training a few epochs after each step, so the
  * pre-trained lower blocks are disturbed last and least.
  *
- * @param phases one per phase: phase p trained the head and the top p blocks
+ * @param phases       one per phase: phase p trained the head and the top p blocks
+ * @param testAccuracy accuracy of the final network on a test set, when one was given (else NaN)
  */
-public record GradualUnfreezing(List<Phase> phases) implements Showable {
+public record GradualUnfreezing(List<Phase> phases, double testAccuracy) implements Showable {
 
     /** What one phase trained and how it ended. */
     public record Phase(String name, long trainableParameters, TrainingHistory history) {
@@ -26,6 +29,18 @@ public record GradualUnfreezing(List<Phase> phases) implements Showable {
 
     public GradualUnfreezing {
         phases = List.copyOf(phases);
+    }
+
+    /**
+     * Gradual unfreezing of a copy of {@code backbone} with a new head, trained on {@code train} and tested on
+     * {@code test}; the backbone itself is left as it is.
+     */
+    public static <S extends LabelledSet<S>> GradualUnfreezing fit(FineTunable<S> backbone, S train, S test,
+                                                                  int epochsPerPhase, double learningRate, long seed) {
+        try (FineTunable<S> copy = backbone.copy(); Network network = copy.withNewHead(train.numClasses(), seed)) {
+            GradualUnfreezing phases = fit(copy, network, copy.examples(train), epochsPerPhase, learningRate, seed);
+            return new GradualUnfreezing(phases.phases(), Predictions.of(network, copy.examples(test)).accuracy());
+        }
     }
 
     /**
@@ -42,7 +57,7 @@ public record GradualUnfreezing(List<Phase> phases) implements Showable {
                     .batchSize(64).seed(seed + phase).on(train);
             phases.add(new Phase(name, network.trainableParameters(), history));
         }
-        return new GradualUnfreezing(phases);
+        return new GradualUnfreezing(phases, Double.NaN);
     }
 
     /** Each phase's trainable parameters (head included), final training accuracy and CPU seconds. */
