@@ -31,7 +31,7 @@ public final class ExerciseGenerator {
     static final String BEGIN = "// BEGIN SOLUTION";
     static final String END = "// END SOLUTION";
     static final String STUB = "// STUB:";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private ExerciseGenerator() {
     }
