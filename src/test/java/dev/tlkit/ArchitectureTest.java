@@ -63,7 +63,7 @@ class ArchitectureTest {
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("models", "eval", "train", "recipes", "experiments",
                         "labels", "bias", "pretrain", "bench")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "models", "eval", "train", "recipes",
-                        "experiments", "labels", "bias", "pretrain", "bench")
+                        "experiments", "labels", "bias", "pretrain", "exercises", "bench")
                 .whereLayer("kernel").mayOnlyBeAccessedByLayers("notebooks", "exercises", "bench")
                 .whereLayer("notebooks").mayOnlyBeAccessedByLayers("exercises", "bench")
                 .whereLayer("exercises").mayNotBeAccessedByAnyLayer()
