@@ -1,6 +1,6 @@
 package dev.tlkit.bias;
 
-import dev.tlkit.data.Dataset;
+import dev.tlkit.data.PackagedFiles;
 import dev.tlkit.models.ModelCard;
 import dev.tlkit.viz.Markdown;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.List;
  * <pre>
  * ModelCardWriter.forModel("footwear classifier")
  *     .intendedUse("teaching").backbone(backbone.card())
- *     .trainingData(DatasetManifest.load().get("fashion-mnist"), "250 labelled target images")
+ *     .trainingData(Manifest.load().get("fashion-mnist"), "250 labelled target images")
  *     .metrics("test set, both versions of each image", groupMetrics)
  *     .limitation("...").markdown()
  * </pre>
@@ -51,7 +51,7 @@ public final class ModelCardWriter {
     }
 
     /** A data set the model was trained or evaluated on, from the datasets manifest, and how it was used. */
-    public ModelCardWriter trainingData(Dataset dataset, String howUsed) {
+    public ModelCardWriter trainingData(PackagedFiles dataset, String howUsed) {
         data.add("| " + cell(dataset.title()) + " | " + cell(howUsed) + " | " + cell(dataset.license()) + " | "
                 + cell(dataset.source().describe()) + " | " + cell(dataset.citation()) + " |");
         return this;

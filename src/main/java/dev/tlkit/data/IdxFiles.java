@@ -75,14 +75,14 @@ public final class IdxFiles {
     /** An image set from a manifest data set's IDX image and label files. */
     static ImageSet loadImageSet(String dataset, String imagesFile, String labelsFile, String name,
                                  java.util.List<String> classNames) {
-        return loadImageSet(DatasetManifest.load().get(dataset), imagesFile, labelsFile, name, classNames);
+        return loadImageSet(Manifest.load().get(dataset), imagesFile, labelsFile, name, classNames);
     }
 
     /**
      * An image set from {@code files}' IDX image and label files. Both files are verified against their
      * SHA-256 before either is read, so a corrupt or truncated file stops the load before anything is used.
      */
-    static ImageSet loadImageSet(Dataset files, String imagesFile, String labelsFile, String name,
+    static ImageSet loadImageSet(PackagedFiles files, String imagesFile, String labelsFile, String name,
                                  java.util.List<String> classNames) {
         Path imagesPath = files.file(imagesFile);
         Path labelsPath = files.file(labelsFile);

@@ -40,7 +40,7 @@ public final class LabelledSentences {
         if (!DOMAINS.contains(domain)) {
             throw new IllegalArgumentException("unknown domain '" + domain + "'; choose one of " + DOMAINS);
         }
-        Path file = DatasetManifest.load().get(DATASET).file(domain + ".json");
+        Path file = Manifest.load().get(DATASET).file(domain + ".json");
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(domain, reader);
         } catch (IOException e) {

@@ -10,7 +10,7 @@ public final class Packages {
     }
 
     public static void main(String[] args) {
-        DatasetManifest manifest = DatasetManifest.load();
+        Manifest manifest = Manifest.load();
         if (args.length == 2 && args[0].equals("apt")) {
             manifest.aptPackages(args[1]).forEach(System.out::println);
         } else if (args.length == 1 && args[0].equals("npm")) {

@@ -1,6 +1,7 @@
 package dev.tlkit.models;
 
 import dev.tlkit.data.ImageSet;
+import java.awt.image.BufferedImage;
 
 /**
  * A convolutional image backbone, whatever its size and whatever images it was trained on: besides
@@ -21,6 +22,9 @@ public interface ImageBackbone extends FineTunable<ImageSet> {
      * Their spatial mean is the image's feature vector.
      */
     float[][][] spatialFeatures(ImageSet images, int index);
+
+    /** The first layer's filters as pictures (grey or colour, as the network reads), {@code columns} per row. */
+    BufferedImage filterPicture(int columns, int scale);
 
     @Override
     ImageBackbone freeze();

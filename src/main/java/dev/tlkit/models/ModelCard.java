@@ -53,12 +53,18 @@ public record ModelCard(String name, String architecture, int width, String sour
                 StringColumn.create("field", "architecture", "source data", "data license", "classes", "training images",
                         "epochs", "seed", "augmentation", "training accuracy (last epoch)", "source test accuracy", "training time",
                         "parameters SHA-256", "reproduce with", "intended use", "limitations"),
-                StringColumn.create("value", architecture + " (width " + width + ")", sourceData, dataLicense,
-                        String.join(", ", classes), String.valueOf(trainingImages), String.valueOf(epochs),
-                        String.valueOf(seed), augmentation,
-                        lastEpochTrainingAccuracy > 0 ? String.format("%.4f", lastEpochTrainingAccuracy) : "not recorded",
-                        String.format("%.4f on %d images", sourceTestAccuracy, sourceTestImages),
-                        String.format("%.0f s", trainingSeconds), parametersSha256, command, intendedUse, limitations));
+                StringColumn.create("value", architecture + (width > 0 ? " (width " + width + ")" : ""), sourceData,
+                        dataLicense, classes.isEmpty() ? "not shipped" : String.join(", ", classes),
+                        recorded(trainingImages > 0, String.format("%,d", trainingImages)),
+                        recorded(epochs > 0, String.valueOf(epochs)), String.valueOf(seed), augmentation,
+                        recorded(lastEpochTrainingAccuracy > 0, String.format("%.4f", lastEpochTrainingAccuracy)),
+                        recorded(sourceTestImages > 0, String.format("%.4f on %d images", sourceTestAccuracy, sourceTestImages)),
+                        recorded(trainingSeconds > 0, String.format("%.0f s", trainingSeconds)), parametersSha256, command,
+                        intendedUse, limitations));
+    }
+
+    private static String recorded(boolean known, String value) {
+        return known ? value : "not recorded";
     }
 
     @Override

@@ -14,12 +14,15 @@ import dev.tlkit.data.FeatureSet;
 import dev.tlkit.data.ImageSet;
 import dev.tlkit.nn.Batches;
 import dev.tlkit.nn.Examples;
+import dev.tlkit.nn.FeatureMaps;
 import dev.tlkit.nn.MultiplyAdds;
 import dev.tlkit.nn.Network;
 import dev.tlkit.nn.ParameterFiles;
 import dev.tlkit.nn.SmallCnn;
 import dev.tlkit.nn.StagedBackbone;
+import dev.tlkit.viz.Pictures;
 import dev.tlkit.viz.Showable;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -240,7 +243,7 @@ public final class VisionBackbone implements ImageBackbone, Showable {
     @Override
     public float[][][] activations(ImageSet images, int index, int stage) {
         try (NDManager batch = network.manager().newSubManager()) {
-            return toMaps(stages.forwardThrough(new ParameterStore(batch, false),
+            return FeatureMaps.of(stages.forwardThrough(new ParameterStore(batch, false),
                     new NDList(single(images, index, batch)), stage + 1).singletonOrThrow());
         }
     }
@@ -260,23 +263,15 @@ public final class VisionBackbone implements ImageBackbone, Showable {
             for (int i = 0; i < children.size() - 1; i++) {
                 current = children.get(i).forward(store, current, false);
             }
-            return toMaps(current.singletonOrThrow());
+            return FeatureMaps.of(current.singletonOrThrow());
         }
     }
 
-    private static float[][][] toMaps(NDArray out) {
-        Shape s = out.getShape();
-        float[] flat = out.toFloatArray();
-        int c = (int) s.get(1);
-        int h = (int) s.get(2);
-        int w = (int) s.get(3);
-        float[][][] maps = new float[c][h][w];
-        for (int k = 0; k < c; k++) {
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(flat, (k * h + y) * w, maps[k][y], 0, w);
-            }
-        }
-        return maps;
+    /** The first convolution's filters as grey pictures, {@code columns} per row. */
+    @Override
+    public BufferedImage filterPicture(int columns, int scale) {
+        float[][][] filters = firstLayerFilters();
+        return Pictures.grid(filters, filters.length, columns, scale);
     }
 
     /** The first convolution's kernels, shape (filters, 3, 3). */
@@ -285,7 +280,7 @@ public final class VisionBackbone implements ImageBackbone, Showable {
                 .filter(p -> p.getType() == Parameter.Type.WEIGHT).findFirst().orElseThrow();
         // the weight is (filters, 1, kh, kw): read it as one "image" of `filters` maps
         Shape s = weight.getShape();
-        return toMaps(weight.getArray().reshape(1, s.get(0), s.get(2), s.get(3)));
+        return FeatureMaps.of(weight.getArray().reshape(1, s.get(0), s.get(2), s.get(3)));
     }
 
     private static NDArray single(ImageSet images, int index, NDManager manager) {

@@ -59,9 +59,14 @@ public final class Batches {
      * flattened: e.g. logits, or a feature vector.
      */
     public static float[][] outputs(Block block, NDManager parent, Examples examples) {
+        return outputs(block, parent, examples, INFERENCE);
+    }
+
+    /** {@link #outputs(Block, NDManager, Examples)} in batches of {@code batchSize}. */
+    public static float[][] outputs(Block block, NDManager parent, Examples examples, int batchSize) {
         float[][] rows = new float[examples.size()][];
         Random unused = new Random(0);
-        forEach(range(examples.size()), INFERENCE, parent, (from, indices, batch) -> {
+        forEach(range(examples.size()), batchSize, parent, (from, indices, batch) -> {
             NDList input = examples.inputs(batch, indices, unused);
             NDArray out = block.forward(new ParameterStore(batch, false), input, false).get(0);
             float[] flat = out.toFloatArray();

@@ -30,6 +30,10 @@ public final class MultiplyAdds {
             long outputChannels = weight.get(0);
             return out.size() * (weight.size() / outputChannels);
         }
+        if (block instanceof LayerGraph graph) {
+            return graph.layerInputs(inputs[0]).stream()
+                    .mapToLong(layer -> count(layer.getKey(), new Shape[] {layer.getValue()})).sum();
+        }
         if (block instanceof ParallelBlock) {
             return block.getChildren().values().stream().mapToLong(child -> count(child, inputs)).sum();
         }

@@ -33,6 +33,34 @@ public final class Pictures {
         return image;
     }
 
+    /** Three 2-D arrays (red, green, blue; any scale) as one colour picture, scaled together to 0..255. */
+    public static BufferedImage rgb(float[][][] channels, int scale) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float[][] channel : channels) {
+            for (float[] row : channel) {
+                for (float v : row) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        float range = max > min ? max - min : 1;
+        int h = channels[0].length;
+        int w = channels[0][0].length;
+        BufferedImage image = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h * scale; y++) {
+            for (int x = 0; x < w * scale; x++) {
+                int[] c = new int[3];
+                for (int k = 0; k < 3; k++) {
+                    c[k] = Math.round(255 * (channels[k][y / scale][x / scale] - min) / range);
+                }
+                image.setRGB(x, y, new Color(c[0], c[1], c[2]).getRGB());
+            }
+        }
+        return image;
+    }
+
     /** Many 2-D arrays (filters, feature maps) side by side, {@code columns} per row, each captioned by its index. */
     public static BufferedImage grid(float[][][] maps, int count, int columns, int scale) {
         List<BufferedImage> images = new ArrayList<>();

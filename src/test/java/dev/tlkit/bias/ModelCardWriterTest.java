@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlkit.data.DatasetManifest;
+import dev.tlkit.data.Manifest;
 import dev.tlkit.data.FashionMnist;
 import dev.tlkit.models.ModelCard;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ class ModelCardWriterTest {
                 new String[] {"A", "A", "B", "B"});
         ModelCardWriter writer = ModelCardWriter.forModel("demo").intendedUse("teaching transfer learning")
                 .backbone(backbone)
-                .trainingData(DatasetManifest.load().get(FashionMnist.DATASET), "250 target images")
+                .trainingData(Manifest.load().get(FashionMnist.DATASET), "250 target images")
                 .metrics("4 test images", metrics).limitation("group B is served worse");
         String md = writer.markdown().text();
         assertTrue(md.contains("## Model card: demo"), md);

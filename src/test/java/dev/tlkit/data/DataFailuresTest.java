@@ -32,7 +32,7 @@ class DataFailuresTest {
 
     @Test
     void aTruncatedFileNamesItselfBothChecksumsAndThePackage(@TempDir Path dir) throws IOException {
-        Dataset files = writeIdx(dir);
+        PackagedFiles files = writeIdx(dir);
         Path images = dir.resolve("images.gz");
         byte[] whole = Files.readAllBytes(images);
         Files.write(images, java.util.Arrays.copyOf(whole, whole.length / 2));
@@ -44,7 +44,7 @@ class DataFailuresTest {
 
     @Test
     void aCorruptLabelFileFailsTheWholeLoadThoughTheImagesAreFine(@TempDir Path dir) throws IOException {
-        Dataset files = writeIdx(dir);
+        PackagedFiles files = writeIdx(dir);
         Path labels = dir.resolve("labels.gz");
         byte[] original = Files.readAllBytes(labels);
         byte[] flipped = original.clone();
@@ -58,7 +58,7 @@ class DataFailuresTest {
 
     @Test
     void aMissingFileNamesThePackageAndHowToInstallIt(@TempDir Path dir) throws IOException {
-        Dataset files = writeIdx(dir);
+        PackagedFiles files = writeIdx(dir);
         Files.delete(dir.resolve("labels.gz"));
 
         DataUnavailableException e = assertThrows(DataUnavailableException.class,
@@ -76,7 +76,7 @@ class DataFailuresTest {
         byte[] whole = Files.readAllBytes(images);
         Files.write(images, java.util.Arrays.copyOf(whole, whole.length - 12));
         // a broken package whose manifest entry records the broken file: the checksum passes, the reader refuses
-        Dataset files = dataset(dir, Checksums.sha256(images), Checksums.sha256(dir.resolve("labels.gz")));
+        PackagedFiles files = dataset(dir, Checksums.sha256(images), Checksums.sha256(dir.resolve("labels.gz")));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> IdxFiles.loadImageSet(files, "images.gz", "labels.gz", "demo", CLASSES));
@@ -94,7 +94,7 @@ class DataFailuresTest {
     }
 
     /** Six 4x5 images (pixel = 5 * row + col) with labels 0, 1, 2, 0, 1, 2, gzipped as in Debian's package. */
-    private static Dataset writeIdx(Path dir) throws IOException {
+    private static PackagedFiles writeIdx(Path dir) throws IOException {
         try (DataOutputStream out = gzip(dir.resolve("images.gz"))) {
             out.writeInt(IdxFiles.IMAGES_MAGIC);
             out.writeInt(6);
@@ -121,8 +121,8 @@ class DataFailuresTest {
         return new DataOutputStream(new GZIPOutputStream(raw));
     }
 
-    private static Dataset dataset(Path dir, String imagesSha, String labelsSha) {
-        return new Dataset("demo", "Demo data", "", "MIT", "", new PackageSource("apt", "demo-data", "1.0", dir.toString()),
-                List.of(new Dataset.DataFile("images.gz", imagesSha), new Dataset.DataFile("labels.gz", labelsSha)));
+    private static PackagedFiles dataset(Path dir, String imagesSha, String labelsSha) {
+        return new PackagedFiles("demo", "Demo data", "", "MIT", "", new PackageSource("apt", "demo-data", "1.0", dir.toString()),
+                List.of(new PackagedFiles.DataFile("images.gz", imagesSha), new PackagedFiles.DataFile("labels.gz", labelsSha)));
     }
 }

@@ -15,13 +15,13 @@ class DatasetTest {
 
     @Test
     void theManifestRecordsSourceLicenseAndChecksumForEveryFile() {
-        DatasetManifest manifest = DatasetManifest.load();
+        Manifest manifest = Manifest.load();
         assertEquals(List.of("fashion-mnist", "mnist", "sentiment-sentences"),
-                manifest.datasets().stream().map(Dataset::name).toList());
-        for (Dataset d : manifest.datasets()) {
+                manifest.datasets().stream().map(PackagedFiles::name).toList());
+        for (PackagedFiles d : manifest.datasets()) {
             assertTrue(!d.license().isBlank() && !d.citation().isBlank(), d.name());
             assertTrue(List.of("apt", "npm").contains(d.source().manager()), d.name());
-            for (Dataset.DataFile f : d.files()) {
+            for (PackagedFiles.DataFile f : d.files()) {
                 assertTrue(f.sha256().matches("[0-9a-f]{64}"), f.path());
             }
         }
@@ -30,14 +30,14 @@ class DatasetTest {
 
     @Test
     void anUnknownDataSetNamesTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetManifest.load().get("cifar"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Manifest.load().get("cifar"));
         assertTrue(e.getMessage().contains("fashion-mnist"), e.getMessage());
     }
 
     @Test
     void aVerifiedFileIsReturned(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.txt"), "hello");
-        Dataset d = dataset(dir, Checksums.sha256("hello".getBytes()));
+        PackagedFiles d = dataset(dir, Checksums.sha256("hello".getBytes()));
         assertEquals(dir.resolve("a.txt"), d.file("a.txt"));
     }
 
@@ -74,8 +74,8 @@ class DatasetTest {
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Checksums.sha256(new byte[0]));
     }
 
-    private static Dataset dataset(Path dir, String sha) {
-        return new Dataset("demo", "Demo data", "", "MIT", "", new PackageSource("apt", "demo-data", "1.0", dir.toString()),
-                List.of(new Dataset.DataFile("a.txt", sha)));
+    private static PackagedFiles dataset(Path dir, String sha) {
+        return new PackagedFiles("demo", "Demo data", "", "MIT", "", new PackageSource("apt", "demo-data", "1.0", dir.toString()),
+                List.of(new PackagedFiles.DataFile("a.txt", sha)));
     }
 }

