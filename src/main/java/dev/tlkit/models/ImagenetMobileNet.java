@@ -1,8 +1,5 @@
 package dev.tlkit.models;
 
-import ai.djl.modality.cv.Image;
-import ai.djl.modality.cv.util.NDImageUtils;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -22,6 +19,7 @@ import dev.tlkit.nn.Examples;
 import dev.tlkit.nn.FeatureMaps;
 import dev.tlkit.nn.MultiplyAdds;
 import dev.tlkit.nn.Network;
+import dev.tlkit.nn.Resize;
 import dev.tlkit.nn.StagedBackbone;
 import dev.tlkit.nn.keras.KerasStages;
 import dev.tlkit.nn.tfjs.TfjsLayersModel;
@@ -128,10 +126,8 @@ public final class ImagenetMobileNet implements ImageBackbone, Showable {
 
     /** 28x28 grey in [0, 1] to size x size RGB in [-1, 1]: bilinear resize (half-pixel centres, as TensorFlow's). */
     static Block preprocess(int size) {
-        return LambdaBlock.singleton(x -> {
-            NDArray resized = NDImageUtils.resize(x.transpose(0, 2, 3, 1), size, size, Image.Interpolation.BILINEAR);
-            return resized.transpose(0, 3, 1, 2).mul(2).sub(1).repeat(1, 3);
-        }, "resize to " + size + " px RGB in [-1, 1]");
+        return LambdaBlock.singleton(x -> Resize.bilinear(x, size).mul(2).sub(1).repeat(1, 3),
+                "resize to " + size + " px RGB in [-1, 1]");
     }
 
     private static ModelCard card(int size, boolean pretrained, long seed) {

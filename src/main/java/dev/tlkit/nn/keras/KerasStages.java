@@ -1,19 +1,14 @@
 package dev.tlkit.nn.keras;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tlkit.nn.StagedBackbone;
 import dev.tlkit.nn.tfjs.TfjsLayersModel;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +44,7 @@ public final class KerasStages {
         String currentStage = null;
         for (JsonObject layer : layers.subList(1, layers.size())) {
             String name = layer.get("name").getAsString();
-            String stage = stageName(name, currentStage);
+            String stage = stageName(name, currentStage, layers);
             if (!stage.equals(currentStage)) {
                 if (current != null) {
                     stages.add(currentStage, current);
@@ -71,13 +66,17 @@ public final class KerasStages {
         return new KerasStages(stages, stageOfLayer);
     }
 
-    /** The stem (before the first Keras block) is named after its first layer, e.g. "Conv1". */
-    private static String stageName(String layer, String current) {
+    /** The stem (before the first Keras block) is named after its first convolution, e.g. "Conv1". */
+    private static String stageName(String layer, String current, List<JsonObject> layers) {
         Matcher m = BLOCK.matcher(layer);
         if (m.find()) {
             return m.group(1);
         }
-        return current != null && !BLOCK.matcher(current).matches() ? current : layer;
+        if (current != null && !BLOCK.matcher(current).matches()) {
+            return current;
+        }
+        return layers.stream().filter(l -> l.get("class_name").getAsString().equals("Conv2D")).findFirst()
+                .map(l -> l.get("name").getAsString()).orElse(layer);
     }
 
     /** The input layer and every layer after it that the file marks not trainable, up to the first trainable one. */
@@ -147,7 +146,11 @@ public final class KerasStages {
                     throw new IllegalArgumentException("the weight " + tensor.name() + " has " + values.length
                             + " numbers but layer " + name + " expects " + array.getShape());
                 }
-                array.set(FloatBuffer.wrap(values));
+                // written in place with arithmetic: NDArray.set(Buffer) and copyTo make libtorch print a deprecation
+                // warning into the learner's notebook (AutoNonVariableTypeMode)
+                try (NDArray update = array.getManager().create(values, array.getShape())) {
+                    array.muli(0).addi(update);
+                }
             }
         }
     }

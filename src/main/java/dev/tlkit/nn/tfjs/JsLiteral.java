@@ -22,9 +22,16 @@ final class JsLiteral {
         this.at = start;
     }
 
-    /** The literal that follows the first {@code marker} in {@code text} (e.g. "exports="). */
+    /**
+     * The literal that follows the first {@code marker} in {@code text} that a literal follows (e.g. "exports=":
+     * a bundle's {@code module.exports=e()} is skipped, its {@code a.exports={...}} read).
+     */
     static JsonElement after(String text, String marker, String source) {
         int start = text.indexOf(marker);
+        while (start >= 0 && start + marker.length() < text.length()
+                && "{[\"'".indexOf(text.charAt(start + marker.length())) < 0) {
+            start = text.indexOf(marker, start + 1);
+        }
         if (start < 0) {
             throw new IllegalArgumentException(source + " holds no '" + marker + "': not a TensorFlow.js model file of"
                     + " the expected kind");
