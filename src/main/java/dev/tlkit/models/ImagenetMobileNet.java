@@ -41,7 +41,7 @@ import tech.tablesaw.api.Table;
  * expects, the grey copied to three channels. Features: block_10's output (96 channels), averaged over the image.
  * Twelve blocks to freeze or open (the stem Conv1, expanded_conv, block_1 ... block_10).
  */
-public final class ImagenetMobileNet implements ImageBackbone, Showable {
+public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<ImageSet>, Showable {
     public static final String NAME = "mobilenet-v2-imagenet";
     public static final int DEFAULT_SIZE = 96;
     static final String MODEL_FILE = "model.min.js";
@@ -52,16 +52,18 @@ public final class ImagenetMobileNet implements ImageBackbone, Showable {
 
     private final ModelCard card;
     private final int size;
+    private final String lastLayer;
     private final TfjsLayersModel model;
     private final KerasStages keras;
     private final Block preprocess;
     private final SequentialBlock features;
     private final Network network;
 
-    private ImagenetMobileNet(ModelCard card, int size, TfjsLayersModel model, KerasStages keras, Block preprocess,
-                              SequentialBlock features, Network network) {
+    private ImagenetMobileNet(ModelCard card, int size, String lastLayer, TfjsLayersModel model, KerasStages keras,
+                              Block preprocess, SequentialBlock features, Network network) {
         this.card = card;
         this.size = size;
+        this.lastLayer = lastLayer;
         this.model = model;
         this.keras = keras;
         this.preprocess = preprocess;
@@ -78,6 +80,12 @@ public final class ImagenetMobileNet implements ImageBackbone, Showable {
     public static ImagenetMobileNet load(int size) {
         TfjsLayersModel model = read();
         return build(model, size, true, 0, card(size, true, 0));
+    }
+
+    /** The ImageNet weights with the features taken after Keras layer {@code last} instead (a comparison). */
+    static ImagenetMobileNet loadUpTo(int size, String last) {
+        TfjsLayersModel model = read();
+        return build(model, size, true, 0, card(size, true, 0), last);
     }
 
     /** The same architecture with random weights (batch norm the identity): what ImageNet adds is the difference. */
@@ -109,11 +117,16 @@ public final class ImagenetMobileNet implements ImageBackbone, Showable {
 
     private static ImagenetMobileNet build(TfjsLayersModel model, int size, boolean pretrained, long seed,
                                            ModelCard card) {
+        return build(model, size, pretrained, seed, card, null);
+    }
+
+    private static ImagenetMobileNet build(TfjsLayersModel model, int size, boolean pretrained, long seed,
+                                           ModelCard card, String last) {
         if (size < 64 || size > 128) {
             throw new IllegalArgumentException("MobileNetV2 reads images resized to 64-128 pixels here (it halves the"
                     + " image five times), not " + size);
         }
-        KerasStages keras = KerasStages.frozenPart(model);
+        KerasStages keras = KerasStages.frozenPart(model, last);
         Block preprocess = preprocess(size);
         SequentialBlock features = new SequentialBlock().add(preprocess).add(keras.stages())
                 .add(Pool.globalAvgPool2dBlock());
@@ -121,7 +134,7 @@ public final class ImagenetMobileNet implements ImageBackbone, Showable {
         if (pretrained) {
             keras.loadWeights(model);
         }
-        return new ImagenetMobileNet(card, size, model, keras, preprocess, features, network);
+        return new ImagenetMobileNet(card, size, last, model, keras, preprocess, features, network);
     }
 
     /** 28x28 grey in [0, 1] to size x size RGB in [-1, 1]: bilinear resize (half-pixel centres, as TensorFlow's). */
@@ -223,6 +236,34 @@ public final class ImagenetMobileNet implements ImageBackbone, Showable {
     }
 
     @Override
+    public FeatureSet activationsBelowTop(ImageSet images, int k) {
+        SequentialBlock bottom = new SequentialBlock().add(preprocess).add(keras.stages().bottom(cut(k)));
+        return FeatureSet.of(images, Batches.outputs(bottom, network.manager(), examples(images), BATCH));
+    }
+
+    @Override
+    public Shape shapeBelowTop(int k) {
+        Shape[] input = preprocess.getOutputShapes(new Shape[] {new Shape(1).addAll(IMAGE)});
+        return keras.stages().shapesThrough(input, cut(k))[0].slice(1);
+    }
+
+    @Override
+    public Network topWithNewHead(int k, int classes, long seed) {
+        SequentialBlock net = keras.stages().top(k).add(Pool.globalAvgPool2dBlock())
+                .add(Linear.builder().setUnits(classes).build());
+        return Network.of(name() + ", top " + k + " + new head", net, shapeBelowTop(k), seed);
+    }
+
+    /** How many blocks lie below the top {@code k}: at least one (else there is nothing to cache). */
+    private int cut(int k) {
+        if (k < 1 || k >= blockCount()) {
+            throw new IllegalArgumentException("the top k blocks must leave at least one below: k between 1 and "
+                    + (blockCount() - 1) + ", got " + k);
+        }
+        return blockCount() - k;
+    }
+
+    @Override
     public Examples examples(ImageSet images) {
         if (images.height() != IMAGE.get(1) || images.width() != IMAGE.get(2)) {
             throw new IllegalArgumentException(name() + " reads the kit's 28x28 grey-scale images (and resizes them"
@@ -233,7 +274,7 @@ public final class ImagenetMobileNet implements ImageBackbone, Showable {
 
     @Override
     public ImagenetMobileNet copy() {
-        ImagenetMobileNet copy = build(model, size, false, 0, card);
+        ImagenetMobileNet copy = build(model, size, false, 0, card, lastLayer);
         copy.network.restoreParameters(network.parameterBytes());
         for (int i = 0; i < blockCount(); i++) {
             copy.keras.stages().setFrozen(i, keras.stages().isFrozen(i));

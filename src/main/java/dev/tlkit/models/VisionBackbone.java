@@ -40,7 +40,7 @@ import tech.tablesaw.api.Table;
  * its model card) or randomly initialised (the control). Freeze it whole, or all but its top
  * stages; run it once over a data set to cache features; put a new head on it.
  */
-public final class VisionBackbone implements ImageBackbone, Showable {
+public final class VisionBackbone implements ImageBackbone, SplitTunable<ImageSet>, Showable {
     static final String RESOURCES = "/dev/tlkit/models/";
     private static final Shape IMAGE = new Shape(1, 28, 28);
     /** The width of the kit's shipped CNNs: 32-64-128 channels, 93k parameters. */
@@ -294,6 +294,32 @@ public final class VisionBackbone implements ImageBackbone, Showable {
                     + " grey-scale images, but " + images.name() + " holds " + images.height() + "x" + images.width()
                     + " images: resize them first");
         }
+    }
+
+    @Override
+    public FeatureSet activationsBelowTop(ImageSet images, int k) {
+        int cut = cut(k);
+        return FeatureSet.of(images, Batches.outputs(stages.bottom(cut), network.manager(), examples(images)));
+    }
+
+    @Override
+    public Shape shapeBelowTop(int k) {
+        return stages.shapesThrough(new Shape[] {new Shape(1).addAll(IMAGE)}, cut(k))[0].slice(1);
+    }
+
+    @Override
+    public Network topWithNewHead(int k, int classes, long seed) {
+        SequentialBlock net = stages.top(k).add(Linear.builder().setUnits(classes).build());
+        return Network.of(name() + ", top " + k + " + new head", net, shapeBelowTop(k), seed);
+    }
+
+    /** How many stages lie below the top {@code k}: at least one (else there is nothing to cache). */
+    private int cut(int k) {
+        if (k < 1 || k >= stages.stageCount()) {
+            throw new IllegalArgumentException("the top k blocks must leave at least one below: k between 1 and "
+                    + (stages.stageCount() - 1) + ", got " + k);
+        }
+        return stages.stageCount() - k;
     }
 
     /** This backbone with a new linear head for {@code classes} classes, initialised from {@code seed}. */

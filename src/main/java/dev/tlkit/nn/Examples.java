@@ -53,6 +53,11 @@ public interface Examples {
 
     /** Cached feature vectors. */
     static Examples of(FeatureSet features) {
-        return new FeatureExamples(features);
+        return new FeatureExamples(features, new Shape(features.dimension()));
+    }
+
+    /** Cached activations of a layer, each vector read as one example of {@code shape} (e.g. channels, h, w). */
+    static Examples of(FeatureSet activations, Shape shape) {
+        return new FeatureExamples(activations, shape);
     }
 }

@@ -7,8 +7,14 @@ import dev.tlkit.data.FeatureSet;
 import java.util.List;
 import java.util.Random;
 
-/** Cached feature vectors as examples of shape (dimension). */
-record FeatureExamples(FeatureSet features) implements Examples {
+/** Cached feature vectors as examples of shape (dimension), or of {@code shape} (cached activations of a layer). */
+record FeatureExamples(FeatureSet features, Shape shape) implements Examples {
+
+    FeatureExamples {
+        if (shape.size() != features.dimension()) {
+            throw new IllegalArgumentException("vectors of " + features.dimension() + " numbers cannot be read as " + shape);
+        }
+    }
 
     @Override
     public int size() {
@@ -17,7 +23,7 @@ record FeatureExamples(FeatureSet features) implements Examples {
 
     @Override
     public Shape exampleShape() {
-        return new Shape(features.dimension());
+        return shape;
     }
 
     @Override
@@ -37,6 +43,6 @@ record FeatureExamples(FeatureSet features) implements Examples {
         for (int i = 0; i < indices.length; i++) {
             features.copyVector(indices[i], x, i * d);
         }
-        return new NDList(manager.create(x, new Shape(indices.length, d)));
+        return new NDList(manager.create(x, new Shape(indices.length).addAll(shape)));
     }
 }

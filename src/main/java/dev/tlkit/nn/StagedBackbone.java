@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -80,6 +81,35 @@ public final class StagedBackbone extends AbstractBlock {
             current = stages.get(i).forward(store, current, false, null);
         }
         return current;
+    }
+
+    /** The shapes after the first {@code count} stages. */
+    public Shape[] shapesThrough(Shape[] inputShapes, int count) {
+        Shape[] current = inputShapes;
+        for (int i = 0; i < count; i++) {
+            current = stages.get(i).getOutputShapes(current);
+        }
+        return current;
+    }
+
+    /** The first {@code count} stages as one block (the same stage objects), e.g. to run them once and cache. */
+    public SequentialBlock bottom(int count) {
+        if (count < 1 || count > stages.size()) {
+            throw new IllegalArgumentException("count must be between 1 and " + stages.size() + ", got " + count);
+        }
+        SequentialBlock bottom = new SequentialBlock();
+        stages.subList(0, count).forEach(bottom::add);
+        return bottom;
+    }
+
+    /** The last {@code k} stages as one block (the same stage objects, so training it trains them). */
+    public SequentialBlock top(int k) {
+        if (k < 1 || k > stages.size()) {
+            throw new IllegalArgumentException("k must be between 1 and " + stages.size() + ", got " + k);
+        }
+        SequentialBlock top = new SequentialBlock();
+        stages.subList(stages.size() - k, stages.size()).forEach(top::add);
+        return top;
     }
 
     @Override

@@ -4,31 +4,44 @@ import dev.tlkit.data.FeatureSet;
 import dev.tlkit.data.LabelledSet;
 import dev.tlkit.models.FeatureExtractor;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Features of a frozen model, computed once per example and kept: for whole sets (a test set) and for examples
- * of a pool (training samples drawn from it), by the identity of the model and the set. What makes a learning
- * curve of linear probes cheap.
+ * What a frozen model computes, computed once per example and kept: features for whole sets (a test set) and for
+ * examples of a pool (training samples drawn from it), by a key (the model, or the model and a cut through it) and
+ * the identity of the set. What makes a learning curve of linear probes — and fine-tuning on top of frozen blocks —
+ * cheap.
  */
 public final class FeatureCache {
-    private final Map<FeatureExtractor<?>, Map<Object, FeatureSet>> sets = new IdentityHashMap<>();
-    private final Map<FeatureExtractor<?>, Map<Object, float[][]>> pools = new IdentityHashMap<>();
+    private final Map<Object, Map<Object, FeatureSet>> sets = new HashMap<>();
+    private final Map<Object, Map<Object, float[][]>> pools = new HashMap<>();
 
     /** The features of the whole {@code set}. */
-    public synchronized <S extends LabelledSet<S>> FeatureSet of(FeatureExtractor<S> extractor, S set) {
-        return sets.computeIfAbsent(extractor, e -> new IdentityHashMap<>())
-                .computeIfAbsent(set, s -> extractor.features(set));
+    public <S extends LabelledSet<S>> FeatureSet of(FeatureExtractor<S> extractor, S set) {
+        return of(new Identity(extractor), set, extractor::features);
     }
 
     /** The features of the examples at {@code indices} of {@code pool}; only those not seen yet are computed. */
-    public synchronized <S extends LabelledSet<S>> FeatureSet of(FeatureExtractor<S> extractor, S pool, int[] indices) {
-        float[][] vectors = pools.computeIfAbsent(extractor, e -> new IdentityHashMap<>())
+    public <S extends LabelledSet<S>> FeatureSet of(FeatureExtractor<S> extractor, S pool, int[] indices) {
+        return of(new Identity(extractor), pool, indices, extractor::features);
+    }
+
+    /** What {@code compute} gives for the whole {@code set}, computed once per {@code key}. */
+    public synchronized <S extends LabelledSet<S>> FeatureSet of(Object key, S set, Function<S, FeatureSet> compute) {
+        return sets.computeIfAbsent(key, k -> new IdentityHashMap<>()).computeIfAbsent(set, s -> compute.apply(set));
+    }
+
+    /** What {@code compute} gives for the examples at {@code indices} of {@code pool}, each computed once per key. */
+    public synchronized <S extends LabelledSet<S>> FeatureSet of(Object key, S pool, int[] indices,
+                                                                Function<S, FeatureSet> compute) {
+        float[][] vectors = pools.computeIfAbsent(key, k -> new IdentityHashMap<>())
                 .computeIfAbsent(pool, p -> new float[pool.size()][]);
         int[] missing = Arrays.stream(indices).filter(i -> vectors[i] == null).distinct().toArray();
         if (missing.length > 0) {
-            FeatureSet computed = extractor.features(pool.select(missing));
+            FeatureSet computed = compute.apply(pool.select(missing));
             for (int j = 0; j < missing.length; j++) {
                 vectors[missing[j]] = computed.vector(j);
             }
@@ -41,5 +54,18 @@ public final class FeatureCache {
         }
         return new FeatureSet("features of " + indices.length + " examples of " + pool.name(), picked, labels,
                 pool.classNames());
+    }
+
+    /** A key that compares by the identity of a model. */
+    record Identity(Object model) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.model == model;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(model);
+        }
     }
 }

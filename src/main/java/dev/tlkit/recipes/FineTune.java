@@ -2,16 +2,20 @@ package dev.tlkit.recipes;
 
 import dev.tlkit.data.LabelledSet;
 import dev.tlkit.eval.Predictions;
+import ai.djl.ndarray.types.Shape;
 import dev.tlkit.models.FineTunable;
+import dev.tlkit.models.SplitTunable;
 import dev.tlkit.nn.Examples;
 import dev.tlkit.nn.Network;
 import dev.tlkit.train.Fit;
 import dev.tlkit.train.Stopwatch;
 import dev.tlkit.train.TrainingHistory;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Fine-tuning as a method: a copy of the source network (or, from scratch, a new one with random weights)
@@ -165,8 +169,13 @@ public final class FineTune<S extends LabelledSet<S>> implements Method<S> {
             } else {
                 model.unfreezeTop(settings.topBlocks);
             }
+            if (model instanceof SplitTunable<S> split && settings.augmentation == null && settings.topBlocks > 0
+                    && settings.topBlocks < model.blockCount()) {
+                return onCachedActivations(split, opened, trial, clock);
+            }
             try (Network net = model.withNewHead(trial.train().numClasses(), trial.seed())) {
-                TrainingHistory history = fit(model, net, trial).on(trainingExamples(model, trial.train()));
+                TrainingHistory history = fit(model, net, trial, examples -> model.examples(examples))
+                        .on(trainingExamples(model, trial.train()));
                 double seconds = clock.seconds();
                 double cpuSeconds = clock.cpuSeconds();
                 Predictions predictions = Predictions.of(net, model.examples(trial.test()));
@@ -177,6 +186,39 @@ public final class FineTune<S extends LabelledSet<S>> implements Method<S> {
                         Optional.of(history), settings.measureChange ? changes(model, opened) : Map.of());
             }
         }
+    }
+
+    /**
+     * Fine-tuning the top blocks with the frozen blocks below run once: their activations are cached (in the
+     * experiment's cache when the source is shared by every run) and the top blocks and the head train on them.
+     * Frozen blocks run in inference mode, so this is the same training as running the whole network every step.
+     */
+    private Run onCachedActivations(SplitTunable<S> model, FineTunable<S> opened, Trial<S> trial, Stopwatch clock) {
+        int k = settings.topBlocks;
+        Shape shape = model.shapeBelowTop(k);
+        Object key = source.perRun() ? null : List.of(new FeatureCache.Identity(opened), "below the top", k);
+        Function<S, Examples> below = set -> Examples.of(key == null ? model.activationsBelowTop(set, k)
+                : trial.cache().of(key, set, s -> opened(opened).activationsBelowTop(s, k)), shape);
+        Examples train = key != null && trial.trainIndices().isPresent()
+                ? Examples.of(trial.cache().of(key, trial.pool(), trial.trainIndices().get(),
+                        s -> opened(opened).activationsBelowTop(s, k)), shape)
+                : below.apply(trial.train());
+        try (Network net = model.topWithNewHead(k, trial.train().numClasses(), trial.seed())) {
+            TrainingHistory history = fit(model, net, trial, below).on(train);
+            double seconds = clock.seconds();
+            double cpuSeconds = clock.cpuSeconds();
+            Predictions predictions = Predictions.of(net, below.apply(trial.test()));
+            return new Run(settings.name, source.name(), trial.k(), trial.seed(), predictions.accuracy(),
+                    history.finalTrainAccuracy(), seconds, cpuSeconds, trial.train().size() + history.examplesSeen(),
+                    history.examplesSeen(), trial.slices(predictions, set -> Predictions.of(net, below.apply(set))),
+                    predictions, Optional.of(history), settings.measureChange ? changes(model, opened) : Map.of());
+        }
+    }
+
+    /** The shared source as a split network (its frozen lower blocks are the same as the copy's). */
+    @SuppressWarnings("unchecked")
+    private SplitTunable<S> opened(FineTunable<S> opened) {
+        return (SplitTunable<S>) opened;
     }
 
     private Map<String, Double> changes(FineTunable<S> trained, FineTunable<S> start) {
@@ -192,7 +234,7 @@ public final class FineTune<S extends LabelledSet<S>> implements Method<S> {
         return byBlock;
     }
 
-    private Fit fit(FineTunable<S> model, Network net, Trial<S> trial) {
+    private Fit fit(FineTunable<S> model, Network net, Trial<S> trial, Function<S, Examples> asExamples) {
         Fit fit = Fit.of(net).learningRate(settings.learningRate).epochs(settings.epochs)
                 .atLeastSteps(settings.minSteps).atMostSteps(settings.maxSteps).batchSize(settings.batchSize)
                 .seed(trial.seed()).quietly();
@@ -204,7 +246,7 @@ public final class FineTune<S extends LabelledSet<S>> implements Method<S> {
             }
         }
         if (trial.validation().isPresent()) {   // the history then shows validation accuracy after every epoch
-            fit = fit.validateOn(model.examples(trial.validation().get()));
+            fit = fit.validateOn(asExamples.apply(trial.validation().get()));
         }
         if (settings.patience > 0) {
             if (trial.validation().isEmpty()) {
