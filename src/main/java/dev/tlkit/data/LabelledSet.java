@@ -25,6 +25,20 @@ public interface LabelledSet<S extends LabelledSet<S>> {
         return classNames().size();
     }
 
+    /** The index of the first example of class {@code className}. */
+    default int firstOf(String className) {
+        int label = classNames().indexOf(className);
+        if (label < 0) {
+            throw new IllegalArgumentException(name() + " has no class " + className + "; its classes: " + classNames());
+        }
+        for (int i = 0; i < size(); i++) {
+            if (label(i) == label) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name() + " holds no example of class " + className);
+    }
+
     /** The examples at {@code indices}, in that order. */
     S select(int[] indices, String newName);
 

@@ -10,6 +10,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
 import dev.tlkit.data.FeatureSet;
 import dev.tlkit.data.ImageSet;
 import dev.tlkit.data.Manifest;
@@ -21,6 +22,7 @@ import dev.tlkit.nn.MultiplyAdds;
 import dev.tlkit.nn.Network;
 import dev.tlkit.nn.Resize;
 import dev.tlkit.nn.StagedBackbone;
+import dev.tlkit.nn.keras.BatchNormMode;
 import dev.tlkit.nn.keras.KerasStages;
 import dev.tlkit.nn.tfjs.TfjsLayersModel;
 import dev.tlkit.viz.ImageGrid;
@@ -48,10 +50,11 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
     static final String SHARD_SUFFIX = ".min.js";
     private static final Shape IMAGE = new Shape(1, 28, 28);
     /** Images per inference batch: larger batches push the expanded layers' tensors past glibc's mmap threshold. */
-    static final int BATCH = 32;
+    public static final int BATCH = 32;
 
     private final ModelCard card;
     private final int size;
+    private final BatchNormMode mode;
     private final String lastLayer;
     private final TfjsLayersModel model;
     private final KerasStages keras;
@@ -59,10 +62,11 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
     private final SequentialBlock features;
     private final Network network;
 
-    private ImagenetMobileNet(ModelCard card, int size, String lastLayer, TfjsLayersModel model, KerasStages keras,
-                              Block preprocess, SequentialBlock features, Network network) {
+    private ImagenetMobileNet(ModelCard card, int size, BatchNormMode mode, String lastLayer, TfjsLayersModel model,
+                              KerasStages keras, Block preprocess, SequentialBlock features, Network network) {
         this.card = card;
         this.size = size;
+        this.mode = mode;
         this.lastLayer = lastLayer;
         this.model = model;
         this.keras = keras;
@@ -78,19 +82,21 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
 
     /** The ImageNet weights, reading images resized to {@code size} pixels (64 to 128). */
     public static ImagenetMobileNet load(int size) {
-        TfjsLayersModel model = read();
-        return build(model, size, true, 0, card(size, true, 0));
+        return build(read(), size, BatchNormMode.PRETRAINED, true, 0, card(size, true, 0), null);
     }
 
     /** The ImageNet weights with the features taken after Keras layer {@code last} instead (a comparison). */
     static ImagenetMobileNet loadUpTo(int size, String last) {
-        TfjsLayersModel model = read();
-        return build(model, size, true, 0, card(size, true, 0), last);
+        return build(read(), size, BatchNormMode.PRETRAINED, true, 0, card(size, true, 0), last);
     }
 
-    /** The same architecture with random weights (batch norm the identity): what ImageNet adds is the difference. */
+    /**
+     * The same architecture with random weights, as a network trained from scratch starts: convolutions He-uniform
+     * over their true fan-in (a depthwise filter sees 9 inputs, not 9 x channels), batch norm the identity that
+     * learns batch statistics while training. What ImageNet adds is the difference.
+     */
     public static ImagenetMobileNet randomInit(int size, long seed) {
-        return build(read(), size, false, seed, card(size, false, seed));
+        return build(read(), size, BatchNormMode.FROM_SCRATCH, false, seed, card(size, false, seed), null);
     }
 
     /** The MobileNetV2 design with random weights at the default size: what training it from scratch starts from. */
@@ -115,26 +121,23 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
         return TfjsLayersModel.read(files.source().location(), MODEL_FILE, SHARD_SUFFIX);
     }
 
-    private static ImagenetMobileNet build(TfjsLayersModel model, int size, boolean pretrained, long seed,
-                                           ModelCard card) {
-        return build(model, size, pretrained, seed, card, null);
-    }
-
-    private static ImagenetMobileNet build(TfjsLayersModel model, int size, boolean pretrained, long seed,
-                                           ModelCard card, String last) {
+    private static ImagenetMobileNet build(TfjsLayersModel model, int size, BatchNormMode mode, boolean loadWeights,
+                                           long seed, ModelCard card, String last) {
         if (size < 64 || size > 128) {
             throw new IllegalArgumentException("MobileNetV2 reads images resized to 64-128 pixels here (it halves the"
                     + " image five times), not " + size);
         }
-        KerasStages keras = KerasStages.frozenPart(model, last);
+        KerasStages keras = KerasStages.frozenPart(model, last, mode);
+        keras.stages().setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
+                XavierInitializer.FactorType.IN, 6), Parameter.Type.WEIGHT);
         Block preprocess = preprocess(size);
         SequentialBlock features = new SequentialBlock().add(preprocess).add(keras.stages())
                 .add(Pool.globalAvgPool2dBlock());
         Network network = Network.of(card.name(), features, IMAGE, seed);
-        if (pretrained) {
+        if (loadWeights) {
             keras.loadWeights(model);
         }
-        return new ImagenetMobileNet(card, size, last, model, keras, preprocess, features, network);
+        return new ImagenetMobileNet(card, size, mode, last, model, keras, preprocess, features, network);
     }
 
     /** 28x28 grey in [0, 1] to size x size RGB in [-1, 1]: bilinear resize (half-pixel centres, as TensorFlow's). */
@@ -151,7 +154,7 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
             return new ModelCard("mobilenet-v2-random-init", architecture, 0, "none (random initialisation)", "n/a",
                     List.of(), 0, 0, seed, "none", Double.NaN, 0, 0, "", "ImagenetMobileNet.randomInit(" + size + ", "
                     + seed + ")", "a control: the same architecture before any training", "its features carry no"
-                    + " knowledge; batch norm is the identity", 0);
+                    + " knowledge; convolutions He-uniform, batch norm the identity", 0);
         }
         return new ModelCard(NAME, architecture, 0, "ImageNet (ILSVRC 2012): 1.28 million photos of 1,000 classes, as"
                 + " Keras Applications trained MobileNetV2", files.license(), List.of(), 1_281_167, 0, 0,
@@ -171,9 +174,10 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
         return size;
     }
 
+    /** The card's name and the input size, e.g. "mobilenet-v2-imagenet at 64 px" (sizes give different features). */
     @Override
     public String name() {
-        return card.name();
+        return card.name() + " at " + size + " px";
     }
 
     @Override
@@ -183,7 +187,12 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
 
     @Override
     public FeatureSet features(ImageSet images) {
-        return FeatureSet.of(images, Batches.outputs(features, network.manager(), examples(images), BATCH));
+        return features(images, BATCH);
+    }
+
+    /** The features computed {@code batchSize} images at a time (the benchmark compares batch sizes). */
+    public FeatureSet features(ImageSet images, int batchSize) {
+        return FeatureSet.of(images, Batches.outputs(features, network.manager(), examples(images), batchSize));
     }
 
     @Override
@@ -274,7 +283,7 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
 
     @Override
     public ImagenetMobileNet copy() {
-        ImagenetMobileNet copy = build(model, size, false, 0, card, lastLayer);
+        ImagenetMobileNet copy = build(model, size, mode, false, 0, card, lastLayer);
         copy.network.restoreParameters(network.parameterBytes());
         for (int i = 0; i < blockCount(); i++) {
             copy.keras.stages().setFrozen(i, keras.stages().isFrozen(i));

@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.tlkit.data.ImageSet;
 import dev.tlkit.data.Manifest;
 import dev.tlkit.data.Tasks;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.tlkit.notebooks.NodeScript;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class MobileNetParityIT {
     private static final Path PROJECT = Path.of(System.getProperty("kit.project.dir", ".")).toAbsolutePath().normalize();
-    private static final Path NODE = PROJECT.resolve("src/test/node");
     /** Keras layer -> the kit's block whose output it is. */
     private static final Map<String, Integer> LAYERS = new LinkedHashMap<>();
     static final double RELATIVE_TOLERANCE = 1e-4;
@@ -83,35 +78,16 @@ class MobileNetParityIT {
     }
 
     /** Runs the reference script with node on the package's model; returns its outputs by layer. */
-    private static JsonObject tensorFlowJs(ImageSet images, int size) throws IOException, InterruptedException {
-        assertTrue(Files.isDirectory(NODE.resolve("node_modules/@tensorflow/tfjs")), "TensorFlow.js is not installed:"
-                + " run ./kit test (or npm ci in " + NODE + ")");
-        Path dir = Files.createDirectories(PROJECT.resolve("target/parity"));
-        Path request = dir.resolve("mobilenet-request-" + size + ".json");
-        Path result = dir.resolve("mobilenet-result-" + size + ".json");
+    private static JsonObject tensorFlowJs(ImageSet images, int size) {
         List<float[]> pixels = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             pixels.add(images.imageAsFloats(i));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("modelDir", Manifest.load().model(ImagenetMobileNet.NAME).source().location().toString());
-        body.put("size", size);
-        body.put("layers", List.copyOf(LAYERS.keySet()));
-        body.put("images", pixels);
-        Files.writeString(request, new Gson().toJson(body));
-        Process node = new ProcessBuilder("node", NODE.resolve("tfjs_mobilenet.mjs").toString(), request.toString(),
-                result.toString()).directory(NODE.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mobilenet-node-" + size + ".log").toFile()).start();
-        assertTrue(node.waitFor(10, TimeUnit.MINUTES), "TensorFlow.js did not finish in 10 minutes");
-        assertEquals(0, node.exitValue(), () -> "TensorFlow.js failed: " + read(dir.resolve("mobilenet-node-" + size + ".log")));
-        return JsonParser.parseString(Files.readString(result)).getAsJsonObject();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("modelDir", Manifest.load().model(ImagenetMobileNet.NAME).source().location().toString());
+        request.put("size", size);
+        request.put("layers", List.copyOf(LAYERS.keySet()));
+        request.put("images", pixels);
+        return NodeScript.of(PROJECT, "tfjs_mobilenet.mjs").run(request, PROJECT.resolve("target/parity/" + size), 600);
     }
 }

@@ -23,8 +23,8 @@ import java.util.Map;
 public final class KerasGraph extends AbstractBlock implements LayerGraph {
     private static final byte VERSION = 1;
 
-    /** One layer: a DJL block, or an element-wise sum of its inputs (Keras' Add). */
-    record Node(String name, Block block, List<String> inputs) {
+    /** One layer: a DJL block, or an element-wise sum of its inputs (Keras' Add); some always run in inference. */
+    record Node(String name, Block block, List<String> inputs, boolean inferenceOnly) {
         boolean isAdd() {
             return block == null;
         }
@@ -40,17 +40,17 @@ public final class KerasGraph extends AbstractBlock implements LayerGraph {
         this.input = input;
     }
 
-    /** Appends a layer that applies {@code block} to the output of {@code from}. */
-    KerasGraph layer(String name, Block block, String from) {
+    /** Appends a layer that applies {@code block} to the output of {@code from}, in inference mode if asked. */
+    KerasGraph layer(String name, Block block, String from, boolean inferenceOnly) {
         addChildBlock(name, block);
         blocks.put(name, block);
-        nodes.add(new Node(name, block, List.of(from)));
+        nodes.add(new Node(name, block, List.of(from), inferenceOnly));
         return this;
     }
 
     /** Appends a layer that adds the outputs of {@code inputs} element by element. */
     KerasGraph add(String name, List<String> inputs) {
-        nodes.add(new Node(name, null, List.copyOf(inputs)));
+        nodes.add(new Node(name, null, List.copyOf(inputs), false));
         return this;
     }
 
@@ -86,8 +86,8 @@ public final class KerasGraph extends AbstractBlock implements LayerGraph {
                     out = out.add(values.get(node.inputs().get(i)));
                 }
             } else {
-                out = node.block().forward(store, new NDList(values.get(node.inputs().get(0))), training, params)
-                        .singletonOrThrow();
+                out = node.block().forward(store, new NDList(values.get(node.inputs().get(0))),
+                        training && !node.inferenceOnly(), params).singletonOrThrow();
             }
             values.put(node.name(), out);
         }

@@ -16,7 +16,7 @@ final class KerasLayers {
     private KerasLayers() {
     }
 
-    static Block block(JsonObject layer, TfjsLayersModel model) {
+    static Block block(JsonObject layer, TfjsLayersModel model, BatchNormMode mode) {
         String name = layer.get("name").getAsString();
         JsonObject config = layer.getAsJsonObject("config");
         return switch (layer.get("class_name").getAsString()) {
@@ -37,7 +37,8 @@ final class KerasLayers {
                     throw new IllegalArgumentException(name + ": only batch norm over the channels is supported");
                 }
                 yield BatchNorm.builder().optAxis(1).optEpsilon(config.get("epsilon").getAsFloat())
-                        .optMomentum(config.get("momentum").getAsFloat())
+                        .optMomentum(mode == BatchNormMode.FROM_SCRATCH ? BatchNormMode.SCRATCH_MOMENTUM
+                                : config.get("momentum").getAsFloat())
                         .optCenter(config.get("center").getAsBoolean()).optScale(config.get("scale").getAsBoolean())
                         .build();
             }

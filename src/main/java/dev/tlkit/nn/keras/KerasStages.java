@@ -35,12 +35,12 @@ public final class KerasStages {
     }
 
     /** The frozen-in-file part of {@code model}, as stages with freshly created (not yet initialised) DJL layers. */
-    public static KerasStages frozenPart(TfjsLayersModel model) {
-        return frozenPart(model, null);
+    public static KerasStages frozenPart(TfjsLayersModel model, BatchNormMode mode) {
+        return frozenPart(model, null, mode);
     }
 
     /** The frozen-in-file part of {@code model} up to and including layer {@code last} (null: all of it). */
-    public static KerasStages frozenPart(TfjsLayersModel model, String last) {
+    public static KerasStages frozenPart(TfjsLayersModel model, String last, BatchNormMode mode) {
         List<JsonObject> layers = frozenLayers(model);
         if (last != null) {
             int end = -1;
@@ -75,7 +75,9 @@ public final class KerasStages {
             if (className.equals("Add")) {
                 current.add(name, inputs);
             } else {
-                current.layer(name, KerasLayers.block(layer, model), inputs.get(0));
+                boolean norm = className.equals("BatchNormalization");
+                current.layer(name, KerasLayers.block(layer, model, mode), inputs.get(0),
+                        norm && mode == BatchNormMode.PRETRAINED);
                 stageOfLayer.put(name, current);
             }
         }
@@ -135,7 +137,7 @@ public final class KerasStages {
 
     /** The names of the Keras layers with weights, in order. */
     public List<String> layerNames() {
-        return List.copyOf(stageOfLayer.keySet());
+        return stageOfLayer.keySet().stream().filter(name -> !layer(name).getParameters().isEmpty()).toList();
     }
 
     /** The DJL block of Keras layer {@code name}. */
@@ -164,9 +166,15 @@ public final class KerasStages {
                             + " numbers but layer " + name + " expects " + array.getShape());
                 }
                 // written in place with arithmetic: NDArray.set(Buffer) and copyTo make libtorch print a deprecation
-                // warning into the learner's notebook (AutoNonVariableTypeMode)
+                // warning into the learner's notebook (AutoNonVariableTypeMode). Autograd forbids in-place writes
+                // to a leaf that requires a gradient (grad mode is per thread, and kernel cells run on new threads),
+                // so the flag is lifted for the write.
+                boolean requiresGradient = parameter.requiresGradient();
+                array.setRequiresGradient(false);
                 try (NDArray update = array.getManager().create(values, array.getShape())) {
                     array.muli(0).addi(update);
+                } finally {
+                    array.setRequiresGradient(requiresGradient);
                 }
             }
         }
