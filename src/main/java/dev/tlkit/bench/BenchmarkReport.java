@@ -60,6 +60,17 @@ public final class BenchmarkReport {
         md.append(String.format(Locale.ROOT, "| computing the feature cache once | %s s | |%n",
                 Measurement.number(r.featureCacheSeconds())));
         md.append(String.format(Locale.ROOT, "| cached head speed-up per epoch | %.0fx | |%n", r.cachedHeadSpeedUp()));
+        MobileNetThroughput.Result m = r.mobileNet();
+        row(md, m.djl(), "ImageNet MobileNetV2 to block_10 at 96 px, " + m.djl().samples().size() + " passes");
+        for (int i = 0; i < m.batchSweep().size(); i++) {
+            row(md, m.batchSweep().get(i), String.format(Locale.ROOT, "%.1f minor page faults per image",
+                    m.faultsPerImage().get(i)));
+        }
+        row(md, m.tfjs(), "@tensorflow/tfjs " + m.tfjsBackend() + " backend, " + m.tfjsThreads() + " thread(s), same weights"
+                + " and images");
+        md.append(String.format(Locale.ROOT, "| DJL / TensorFlow.js feature speed | %.2fx | |%n", m.djlVsTfjs()));
+        md.append(String.format(Locale.ROOT, "| largest difference of the two runtimes' features of one image | %.1e | |%n",
+                m.firstFeatureDifference()));
         row(md, r.encoderBatch1(), "all-MiniLM-L6-v2 on OnnxRuntime, Yelp sentences one at a time");
         row(md, r.encoderBatch32(), "the same sentences in batches of 32");
         row(md, r.kernelStart().cold(), "empty DJL cache: libtorch unpacked from the Maven jar first");

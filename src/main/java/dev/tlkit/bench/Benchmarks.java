@@ -66,6 +66,13 @@ public final class Benchmarks {
         }
         say(frozen.describe() + " vs " + cached.describe());
 
+        say("ImageNet MobileNetV2 features at 96 px: DJL, its batch sizes, and TensorFlow.js on the same weights");
+        MobileNetThroughput.Result mobileNet = MobileNetThroughput.measure(options.quick() ? target.head(2000) : target,
+                options.quick() ? 1000 : target.size(), options.quick() ? 500 : 1000, options.quick() ? 2 : 3, threads,
+                options.projectDir(), options.out().resolve("mobilenet"));
+        say(mobileNet.djl().describe() + " vs " + mobileNet.tfjs().describe() + " (" + mobileNet.tfjsBackend() + ", "
+                + mobileNet.tfjsThreads() + " threads)");
+
         say("sentence encoder throughput");
         List<String> sentences = LabelledSentences.yelp().texts().subList(0, options.quick() ? 128 : 256);
         Measurement batch1;
@@ -90,7 +97,7 @@ public final class Benchmarks {
                 lessons.add(run);
             }
         }
-        return new BenchmarkResults(machine(), threads, djl, torch, frozen, cached, cacheSeconds, batch1, batch32, start,
+        return new BenchmarkResults(machine(), threads, djl, torch, frozen, cached, cacheSeconds, batch1, batch32, mobileNet, start,
                 lessons);
     }
 

@@ -34,14 +34,19 @@ public final class MobileNetThroughput {
     private MobileNetThroughput() {
     }
 
-    public static Result measure(ImageSet images, int sweepImages, int repeats, int threads, Path projectDir, Path work) {
+    /**
+     * Times DJL on {@code images} ({@code repeats} times), the batch sweep on the first {@code sweepImages}, and
+     * TensorFlow.js once on the first {@code tfjsImages} (it is several times slower).
+     */
+    public static Result measure(ImageSet images, int tfjsImages, int sweepImages, int repeats, int threads,
+                                 Path projectDir, Path work) {
         List<Double> rates = new ArrayList<>();
         List<Measurement> sweep = new ArrayList<>();
         List<Double> faults = new ArrayList<>();
         float[] first;
         try (ImagenetMobileNet net = ImagenetMobileNet.load(ImagenetMobileNet.DEFAULT_SIZE)) {
             first = net.features(images.head(1)).vector(0);
-            net.features(images.head(2 * ImagenetMobileNet.BATCH));   // warm-up
+            net.features(images.head(8 * ImagenetMobileNet.BATCH));   // warm-up: the first batches allocate
             for (int r = 0; r < repeats; r++) {
                 long start = System.nanoTime();
                 net.features(images);
@@ -59,7 +64,7 @@ public final class MobileNetThroughput {
             }
         }
         JsonObject tfjs = NodeScript.of(projectDir, "tfjs_mobilenet_speed.mjs")
-                .run(request(images, repeats, threads, work), work, 3600);
+                .run(request(images.head(tfjsImages), 1, threads, work), work, 3600);
         List<Double> tfjsRates = new ArrayList<>();
         tfjs.getAsJsonArray("images_per_second").forEach(v -> tfjsRates.add(v.getAsDouble()));
         double difference = 0;
