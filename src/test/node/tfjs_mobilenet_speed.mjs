@@ -9,20 +9,11 @@ import fs from 'fs';
 import path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths, setThreadsCount, getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { loadMobileNet, preprocess } from './nsfwjs_mobilenet.mjs';
 
 const require = createRequire(import.meta.url);
 const [requestFile, resultFile] = process.argv.slice(2);
 const request = JSON.parse(fs.readFileSync(requestFile, 'utf8'));
-const model = require(path.join(request.modelDir, 'model.min.js'));
-const shards = model.weightsManifest[0].paths.map(p => Buffer.from(require(path.join(request.modelDir, p + '.min.js')), 'base64'));
-const weightData = Buffer.concat(shards);
-
-const config = JSON.parse(JSON.stringify(model.modelTopology));
-const layers = config.model_config.config.layers;
-const last = layers.findIndex(l => l.name === 'block_10_project_BN');
-config.model_config.config.layers = layers.slice(0, last + 1);
-config.model_config.config.layers[0].config.batch_input_shape = [null, request.size, request.size, 3];
-config.model_config.config.output_layers = [[layers[last].name, 0, 0]];
 
 if (request.backend === 'wasm') {
   setWasmPaths(path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), path.sep));
@@ -30,17 +21,12 @@ if (request.backend === 'wasm') {
 }
 if (!(await tf.setBackend(request.backend))) throw new Error('TensorFlow.js backend ' + request.backend + ' did not start');
 await tf.ready();
-const loaded = await tf.loadLayersModel(tf.io.fromMemory({
-  modelTopology: config,
-  weightSpecs: model.weightsManifest[0].weights,
-  weightData: weightData.buffer.slice(weightData.byteOffset, weightData.byteOffset + weightData.byteLength),
-}), { strict: false });
+const loaded = await loadMobileNet(request.modelDir, request.size, 'block_10_project_BN');
 
 const bytes = fs.readFileSync(request.imagesFile);
 const features = (from, to) => tf.tidy(() => {
   const images = tf.tensor4d(Float32Array.from(bytes.subarray(from * 784, to * 784), v => v / 255), [to - from, 28, 28, 1]);
-  const input = tf.image.resizeBilinear(images, [request.size, request.size], false, true).mul(2).sub(1).tile([1, 1, 1, 3]);
-  return loaded.predict(input).mean([1, 2]);
+  return loaded.predict(preprocess(images, request.size)).mean([1, 2]);
 });
 const pass = () => {
   for (let from = 0; from < request.count; from += request.batch) {

@@ -217,13 +217,7 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
 
     @Override
     public ImagenetMobileNet unfreezeTop(int k) {
-        StagedBackbone stages = keras.stages();
-        if (k < 0 || k > stages.stageCount()) {
-            throw new IllegalArgumentException("k must be between 0 and " + stages.stageCount() + ", got " + k);
-        }
-        for (int i = 0; i < stages.stageCount(); i++) {
-            stages.setFrozen(i, i < stages.stageCount() - k);
-        }
+        keras.stages().openTop(k);
         return this;
     }
 

@@ -183,21 +183,13 @@ public final class VisionBackbone implements ImageBackbone, SplitTunable<ImageSe
 
     @Override
     public VisionBackbone unfreeze() {
-        for (int i = 0; i < stages.stageCount(); i++) {
-            stages.setFrozen(i, false);
-        }
-        return this;
+        return unfreezeTop(stages.stageCount());
     }
 
     /** Freezes the lower stages and unfreezes the top {@code k} (0: all frozen). */
     @Override
     public VisionBackbone unfreezeTop(int k) {
-        if (k < 0 || k > stages.stageCount()) {
-            throw new IllegalArgumentException("k must be between 0 and " + stages.stageCount() + ", got " + k);
-        }
-        for (int i = 0; i < stages.stageCount(); i++) {
-            stages.setFrozen(i, i < stages.stageCount() - k);
-        }
+        stages.openTop(k);
         return this;
     }
 

@@ -60,6 +60,16 @@ public final class StagedBackbone extends AbstractBlock {
         stages.get(stage).freezeParameters(value, StagedBackbone::isLearnable);
     }
 
+    /** Freezes the lower stages and opens the top {@code k} for training (0: all frozen, stageCount(): none). */
+    public void openTop(int k) {
+        if (k < 0 || k > stageCount()) {
+            throw new IllegalArgumentException("k must be between 0 and " + stageCount() + ", got " + k);
+        }
+        for (int i = 0; i < stageCount(); i++) {
+            setFrozen(i, i < stageCount() - k);
+        }
+    }
+
     /** Weights and biases (also batch norm's gamma and beta), not the running mean and variance. */
     public static boolean isLearnable(Parameter parameter) {
         return parameter.getType() != Parameter.Type.RUNNING_MEAN && parameter.getType() != Parameter.Type.RUNNING_VAR;

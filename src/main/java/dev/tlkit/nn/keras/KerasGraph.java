@@ -68,11 +68,6 @@ public final class KerasGraph extends AbstractBlock implements LayerGraph {
         return block;
     }
 
-    /** The layers with weights, in order. */
-    List<String> layerNames() {
-        return nodes.stream().filter(n -> !n.isAdd()).map(Node::name).toList();
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
