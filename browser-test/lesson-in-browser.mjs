@@ -1,8 +1,9 @@
 // Opens a lesson in Jupyter Notebook (Debian's, classic UI) in headless Chromium, runs every cell
 // through the UI (Cell > Run All), waits until the kernel is idle and every code cell has run, then
 // checks what a person would see: at least one chart image and one HTML table in the outputs, and no
-// error output. Saves screenshots of the page and of its first chart (an XChart bar chart drawn by a cell
-// that calls Charts.), and one of an executed HTML export.
+// error output. Then types in a new cell as a learner does: Tab after `VisionBackbone.lo`, Shift-Tab on the
+// completed call. Saves screenshots of the page and of its first chart (an XChart bar chart drawn by a cell
+// that calls Charts.), of the completion and the documentation tooltip, and one of an executed HTML export.
 //
 // usage: node lesson-in-browser.mjs NOTEBOOK_URL OUT_DIR [EXPORTED_HTML]
 import { chromium } from 'playwright-core';
@@ -49,6 +50,41 @@ try {
     const box = await chart.boundingBox();
     result.chartWidth = box ? box.width : 0;
   }
+  // What a learner does while typing: Tab completes a kit method, Shift-Tab shows its Javadoc.
+  await page.evaluate(() => {
+    const imports = Jupyter.notebook.insert_cell_at_bottom('code');
+    imports.set_text('import dev.tlkit.models.*;');
+    imports.execute();
+  });
+  await page.waitForFunction(() => {
+    const cells = Jupyter.notebook.get_cells();
+    return typeof cells[cells.length - 1].input_prompt_number === 'number'
+        && document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon');
+  }, null, { timeout: 60000, polling: 500 });
+  await page.evaluate(() => {
+    const typing = Jupyter.notebook.insert_cell_at_bottom('code');
+    Jupyter.notebook.select(Jupyter.notebook.ncells() - 1);
+    typing.focus_editor();
+  });
+  await page.keyboard.type('VisionBackbone.lo');
+  await page.keyboard.press('Tab');
+  // one match is inserted directly; several open the completer's list
+  await page.waitForFunction(() => document.querySelectorAll('#complete option').length > 0
+      || Jupyter.notebook.get_selected_cell().get_text() !== 'VisionBackbone.lo', null, { timeout: 30000 });
+  result.completions = await page.evaluate(() => Array.from(document.querySelectorAll('#complete option'))
+      .map(o => o.textContent));
+  if (result.completions.length > 0) {
+    await page.screenshot({ path: join(outDir, 'tab-completion.png') });
+    await page.keyboard.press('Enter');
+  }
+  result.completedText = await page.evaluate(() => Jupyter.notebook.get_selected_cell().get_text());
+  await page.keyboard.press('Shift+Tab');
+  await page.waitForSelector('#tooltip .tooltiptext', { state: 'visible', timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('#tooltip .tooltiptext').textContent.length > 10, null,
+      { timeout: 30000 });
+  result.tooltip = await page.evaluate(() => document.querySelector('#tooltip .tooltiptext').textContent);
+  await page.screenshot({ path: join(outDir, 'shift-tab-documentation.png') });
+
   if (exportedHtml) {
     const exported = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await exported.goto(pathToFileURL(exportedHtml).href);

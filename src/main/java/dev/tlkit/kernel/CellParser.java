@@ -20,6 +20,13 @@ final class CellParser {
             return space < 0 ? body : body.substring(0, space);
         }
 
+        /** Everything after the magic's name, as typed (e.g. the Java code of {@code %time code}). */
+        String magicRest() {
+            String body = text.strip().substring(1);
+            int space = indexOfWhitespace(body);
+            return space < 0 ? "" : body.substring(space).strip();
+        }
+
         /** The magic's arguments, split on white space; double or single quotes group words. */
         List<String> magicArgs() {
             String body = text.strip().substring(1);
@@ -28,15 +35,20 @@ final class CellParser {
         }
     }
 
+    /** A line magic: {@code %} and a letter at the start of the line (after indentation). */
+    static boolean isMagicLine(String line) {
+        String stripped = line.stripLeading();
+        return stripped.startsWith("%") && !stripped.startsWith("%%") && stripped.length() > 1
+                && Character.isLetter(stripped.charAt(1));
+    }
+
     static List<Segment> split(String cell) {
         List<Segment> segments = new ArrayList<>();
         String[] lines = cell.split("\n", -1);
         StringBuilder java = new StringBuilder();
         int javaStart = 1;
         for (int i = 0; i < lines.length; i++) {
-            String stripped = lines[i].stripLeading();
-            if (stripped.startsWith("%") && !stripped.startsWith("%%") && stripped.length() > 1
-                    && Character.isLetter(stripped.charAt(1))) {
+            if (isMagicLine(lines[i])) {
                 flush(segments, java, javaStart);
                 segments.add(new Segment(true, lines[i], i + 1));
                 javaStart = i + 2;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
@@ -57,6 +58,16 @@ final class JavaEvaluator implements AutoCloseable {
         if (!entries.isEmpty()) {
             shell.addToClasspath(String.join(File.pathSeparator, entries));
         }
+    }
+
+    /** JShell's analysis of the session: completions, documentation, completeness. */
+    SourceCodeAnalysis analysis() {
+        return shell.sourceCodeAnalysis();
+    }
+
+    /** The session's imports as written, e.g. {@code dev.tlkit.models.*} or {@code java.util.List}. */
+    List<String> imports() {
+        return shell.imports().filter(i -> !i.isStatic()).map(ImportSnippet::fullname).toList();
     }
 
     void stop() {

@@ -2,6 +2,7 @@ package dev.tlkit.kernel;
 
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,21 +11,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The kit's Java kernel: JShell behind Jupyter's protocol, with the kit's module on its classpath,
- * IJava's magics ({@code %classpath}, {@code %jars}, {@code %load}) and display functions, and
- * renderers for tables, charts and images.
+ * IJava's magics ({@code %classpath}, {@code %jars}, {@code %load}), {@code %time}, display functions,
+ * renderers for tables, charts and images, and completion, documentation and completeness from JShell.
  */
 public final class KitKernel extends BaseKernel {
     /** Run before the first cell: IJava's {@code display} functions, imported statically. */
     static final List<String> STARTUP = List.of("import static dev.tlkit.kernel.NotebookFunctions.*;");
+    /** The line magics this kernel knows; Tab after {@code %} offers them. */
+    static final List<String> MAGICS = List.of("classpath", "jars", "load", "time");
 
     private final JavaEvaluator evaluator;
+    private final CodeAssist assist;
+    private final MemoryWatch memory;
     private final LanguageInfo languageInfo;
 
     public KitKernel(String classpath) {
         this.evaluator = new JavaEvaluator(classpath, STARTUP, new CellThreads(new NotebookDisplay(this)));
+        this.memory = MemoryWatch.ofThisProcess();
+        this.assist = new CodeAssist(evaluator, new SourceJavadoc(KitKernel.class.getClassLoader()), MAGICS);
         this.languageInfo = new LanguageInfo.Builder("Java")
                 .version(Runtime.version().toString())
                 .mimetype("text/x-java-source")
@@ -53,7 +61,7 @@ public final class KitKernel extends BaseKernel {
         PrintStream err = new PrintStream(new LineBufferedStream(jupyterErr), false, StandardCharsets.UTF_8);
         System.setOut(out);
         System.setErr(err);
-        try {
+        try (AutoCloseable watch = memory.during(err)) {
             Object value = evalCell(code);
             if (value == JavaEvaluator.NO_VALUE || value == null) {
                 return null;
@@ -69,12 +77,24 @@ public final class KitKernel extends BaseKernel {
 
     /** Runs a cell's magics and Java code in order; returns the value of its last Java expression. */
     Object evalCell(String code) throws CellError {
+        return evalSegments(CellParser.split(code));
+    }
+
+    private Object evalSegments(List<CellParser.Segment> segments) throws CellError {
         Object last = JavaEvaluator.NO_VALUE;
-        for (CellParser.Segment segment : CellParser.split(code)) {
-            if (segment.magic()) {
-                last = applyMagic(segment);
-            } else {
+        for (int i = 0; i < segments.size(); i++) {
+            CellParser.Segment segment = segments.get(i);
+            if (!segment.magic()) {
                 last = evaluator.eval(segment.text(), segment.firstLine());
+            } else if (segment.magicName().equals("time")) {
+                // %time alone times the rest of the cell, %time code that line's code, as IPython's %%time and %time
+                CellTimer timer = CellTimer.start();
+                last = segment.magicRest().isEmpty() ? evalSegments(segments.subList(i + 1, segments.size()))
+                        : evaluator.eval(segment.magicRest(), segment.firstLine());
+                System.out.println(timer.report());
+                return last;
+            } else {
+                last = applyMagic(segment);
             }
         }
         return last;
@@ -94,7 +114,8 @@ public final class KitKernel extends BaseKernel {
             default:
                 throw new CellError("MagicError", "unknown magic %" + segment.magicName(), List.of(
                         "Unknown line magic %" + segment.magicName() + " at cell line " + segment.firstLine() + ".",
-                        "This kernel knows %classpath, %jars and %load (as IJava does)."));
+                        "This kernel knows " + MAGICS.stream().map(m -> "%" + m).collect(Collectors.joining(", "))
+                                + " (%classpath, %jars and %load as IJava has them)."));
         }
     }
 
@@ -111,6 +132,21 @@ public final class KitKernel extends BaseKernel {
                     "%load could not read " + file.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ").",
                     "Relative paths start at the notebook's folder."));
         }
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        return assist.complete(code, at);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return assist.inspect(code, at, extraDetail).orElse(null);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return assist.isComplete(code, IS_COMPLETE_YES, IS_COMPLETE_BAD);
     }
 
     @Override

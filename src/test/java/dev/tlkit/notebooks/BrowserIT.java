@@ -74,7 +74,13 @@ class BrowserIT {
             assertEquals(0, result.get("errors").getAsInt(), "error output on the page: " + result);
             assertTrue(result.get("checkPass").getAsInt() >= 1, "no passing check shown: " + result);
             assertTrue(result.get("exportImages").getAsInt() >= 1, "the HTML export shows no image: " + result);
-            for (String shot : new String[] {"lesson-in-jupyter.png", "first-chart.png", "lesson-html-export.png"}) {
+            assertTrue(result.get("completedText").getAsString().startsWith("VisionBackbone.load("),
+                    "Tab after VisionBackbone.lo must offer load: " + result);
+            String tooltip = result.get("tooltip").getAsString();
+            assertTrue(tooltip.contains("VisionBackbone.load(String name)") && tooltip.contains("shipped with the kit"),
+                    "Shift-Tab must show load's signature and Javadoc: " + result);
+            for (String shot : new String[] {"lesson-in-jupyter.png", "first-chart.png", "lesson-html-export.png",
+                    "shift-tab-documentation.png"}) {
                 assertTrue(Files.size(OUT.resolve(shot)) > 10_000, shot + " is missing or empty");
             }
         } finally {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -32,8 +34,16 @@ class LessonNotebooksIT {
                 .map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> check(nb)));
     }
 
+    /** Each lesson's run on the kit's kernel, once per test JVM: ForeignKernelIT compares its runs with these. */
+    private static final Map<Path, NotebookRun> RUNS = new HashMap<>();
+
+    static synchronized NotebookRun lessonRun(Path notebook) {
+        return RUNS.computeIfAbsent(notebook, nb -> NotebookTests.executor("lessons")
+                .withNotebookTimeout(LESSON_BUDGET.multipliedBy(3)).run(nb));
+    }
+
     private static void check(Path notebook) throws IOException {
-        NotebookRun run = NotebookTests.executor("lessons").withNotebookTimeout(LESSON_BUDGET.multipliedBy(3)).run(notebook);
+        NotebookRun run = lessonRun(notebook);
         System.out.println("[notebook] " + run.summary());
         NotebookTests.recordTiming("lessons", notebook, run.seconds(), run.peakRssMb(), run.passedChecks(),
                 run.checks().size());
