@@ -192,6 +192,31 @@ public final class ImageSet implements LabelledSet<ImageSet>, Showable {
         return new ImageSet(newName, joined, count + other.count, height, width, joinedLabels, names);
     }
 
+    /** This set followed by {@code other}, which has the same classes (e.g. synthetic and real digits). */
+    public ImageSet plus(ImageSet other, String newName) {
+        if (!other.classNames.equals(classNames)) {
+            throw new IllegalArgumentException("cannot add " + other.name + " (classes " + other.classNames + ") to "
+                    + name + " (classes " + classNames + "): use concat to keep both sets' classes apart");
+        }
+        ImageSet joined = concat(other, newName);
+        int[] sameLabels = joined.labels.clone();
+        for (int i = count; i < sameLabels.length; i++) {
+            sameLabels[i] -= classNames.size();
+        }
+        return joined.withLabels(sameLabels, classNames, newName);
+    }
+
+    /**
+     * The images of both sets labelled by the set they come from (class names: the sets' names), e.g. to see
+     * how far synthetic images lie from real ones in a model's features.
+     */
+    public static ImageSet byDomain(ImageSet first, ImageSet second) {
+        int[] domains = new int[first.count + second.count];
+        Arrays.fill(domains, first.count, domains.length, 1);
+        return first.concat(second, first.name + " and " + second.name)
+                .withLabels(domains, List.of(first.name, second.name), first.name + " vs " + second.name);
+    }
+
     /**
      * Every image in four orientations (0, 90, 180 and 270 degrees), each orientation of each class a
      * class of its own ({@code label * 4 + quarterTurns}): a harder pre-training task whose features

@@ -20,7 +20,11 @@ import tech.tablesaw.api.Table;
  * license, and the SHA-256 of every file. {@code ./kit}, Binder's {@code apt.txt} (checked by a test) and the
  * loaders all read this one file.
  */
-public record Manifest(List<Tool> tools, List<PackagedFiles> datasets, List<PackagedFiles> models) {
+public record Manifest(List<Tool> tools, List<PackagedFiles> datasets, List<PackagedFiles> models, List<FontFile> fonts) {
+
+    /** A font file the kit renders synthetic digits from: where Debian installs it, its package and licence. */
+    public record FontFile(String file, @SerializedName("package") String packageName, String family, String license) {
+    }
 
     /**
      * A system package the kit needs for a purpose: "start" (the lessons), "test" or "bench".
@@ -52,7 +56,8 @@ public record Manifest(List<Tool> tools, List<PackagedFiles> datasets, List<Pack
 
     static Manifest parse(Reader json) {
         Manifest manifest = new Gson().fromJson(json, Manifest.class);
-        if (manifest == null || manifest.datasets() == null || manifest.tools() == null || manifest.models() == null) {
+        if (manifest == null || manifest.datasets() == null || manifest.tools() == null || manifest.models() == null
+                || manifest.fonts() == null) {
             throw new IllegalStateException("the data set manifest is empty or malformed");
         }
         return manifest;

@@ -64,6 +64,14 @@ public final class Recipes {
         return new FineTune<>(source, "fine-tune top " + blocks, blocks);
     }
 
+    /**
+     * {@code method} trained on each trial's real images mixed with {@code extra} labelled images (the real ones
+     * repeated to half of the mix), e.g. {@code mixedWith(scratch(), syntheticDigits)}.
+     */
+    public static Mixed mixedWith(Method<ImageSet> method, ImageSet extra) {
+        return new Mixed(method, extra, 0.5);
+    }
+
     /** The kit's CNN trained from random weights (a new draw per seed): the baseline transfer must beat. */
     public static FineTune<ImageSet> scratch() {
         return scratch(VisionBackbone.smallCnn());

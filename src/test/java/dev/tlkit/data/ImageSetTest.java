@@ -109,12 +109,27 @@ class ImageSetTest {
         org.junit.jupiter.api.Assertions.assertEquals(set.pixel(2, 0, 0), inverted.pixel(2, 0, 0));
         ImageSet relabelled = set.withLabels(new int[] {2, 2, 0, 0}, NAMES, "relabelled");
         org.junit.jupiter.api.Assertions.assertEquals(2, relabelled.label(1));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> set.withLabels(new int[] {3, 0, 0, 0}, NAMES, "bad"));
         ImageSet shuffled = LabelShuffling.shuffle(set, 1, "shuffled");
         org.junit.jupiter.api.Assertions.assertArrayEquals(set.classCounts(), shuffled.classCounts());
         ImageSet gratings = SyntheticGratings.generate(16, 3, "g");
         org.junit.jupiter.api.Assertions.assertEquals(8, gratings.numClasses());
         org.junit.jupiter.api.Assertions.assertEquals(gratings.pixel(5, 3, 4), SyntheticGratings.generate(16, 3, "g").pixel(5, 3, 4));
+    }
+
+    @Test
+    void plusKeepsTheClassesAndByDomainLabelsEachImageWithItsSet() {
+        ImageSet a = tiny();
+        ImageSet both = a.plus(tiny(), "both");
+        assertEquals(8, both.size());
+        assertEquals(NAMES, both.classNames());
+        assertEquals(a.label(3), both.label(7));
+        assertThrows(IllegalArgumentException.class,
+                () -> a.plus(a.withLabels(new int[] {0, 0, 0, 0}, List.of("other"), "other"), "x"));
+        ImageSet domains = ImageSet.byDomain(a, tiny().withLabels(new int[] {0, 1, 2, 1}, NAMES, "second"));
+        assertEquals(List.of("tiny", "second"), domains.classNames());
+        assertEquals(0, domains.label(3));
+        assertEquals(1, domains.label(4));
     }
 }
