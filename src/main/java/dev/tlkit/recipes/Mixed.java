@@ -41,6 +41,6 @@ public record Mixed(Method<ImageSet> method, ImageSet extra, double realShare) i
         }
         ImageSet mix = extra.plus(real.select(repeated, real.name() + " x" + copies), "real + " + extra.name());
         return method.run(new Trial<>(trial.k(), trial.seed(), mix, Optional.empty(), trial.pool(), trial.validation(),
-                trial.test(), trial.groups(), trial.extraTests(), trial.cache()));
+                trial.test(), trial.groups(), trial.extraTests(), trial.cache())).named(name());
     }
 }

@@ -34,6 +34,12 @@ public record Run(String method, String source, int k, long seed, double accurac
         blockChanges = Collections.unmodifiableMap(new LinkedHashMap<>(blockChanges));
     }
 
+    /** The same run under another method's name (a method that wraps another, e.g. {@link Mixed}). */
+    public Run named(String otherMethod) {
+        return new Run(otherMethod, source, k, seed, accuracy, trainAccuracy, seconds, cpuSeconds, forwardPasses,
+                backwardPasses, slices, predictions, history, blockChanges);
+    }
+
     /** The method and its source as one label, e.g. "linear probe (fashion-source-cnn)". */
     public String label() {
         return Method.label(method, source);

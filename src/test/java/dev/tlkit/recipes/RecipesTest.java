@@ -54,4 +54,34 @@ class RecipesTest {
             assertEquals("linear probe (fashion-source-cnn)", a.label());
         }
     }
+
+    @Test
+    void aMixTrainsOnTheExtraImagesWithTheRealOnesRepeatedToHalfAndKeepsItsName() {
+        java.util.concurrent.atomic.AtomicReference<ImageSet> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        Method<ImageSet> recorder = new Method<>() {
+            @Override
+            public String name() {
+                return "recorder";
+            }
+
+            @Override
+            public String source() {
+                return "";
+            }
+
+            @Override
+            public Run run(Trial<ImageSet> trial) {
+                seen.set(trial.train());
+                return new Run(name(), source(), trial.k(), trial.seed(), 0.5, 0.5, 0, 0, 0, 0, java.util.Map.of(), null,
+                        java.util.Optional.empty(), java.util.Map.of());
+            }
+        };
+        ImageSet extra = POOL.head(400);
+        Trial<ImageSet> trial = Trial.of(2, 1, POOL.samplePerClass(2, 1), TEST);
+        Run run = Recipes.mixedWith(recorder, extra).run(trial);
+        assertEquals(800, seen.get().size(), "400 extra images and the 10 real ones repeated 40 times");
+        assertEquals(trial.train().label(3), seen.get().label(403));
+        assertEquals(extra.classNames(), seen.get().classNames());
+        assertEquals("recorder on real + " + extra.name(), run.method());
+    }
 }
