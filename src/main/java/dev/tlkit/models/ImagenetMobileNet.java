@@ -55,19 +55,17 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
     private final ModelCard card;
     private final int size;
     private final BatchNormMode mode;
-    private final String lastLayer;
     private final TfjsLayersModel model;
     private final KerasStages keras;
     private final Block preprocess;
     private final SequentialBlock features;
     private final Network network;
 
-    private ImagenetMobileNet(ModelCard card, int size, BatchNormMode mode, String lastLayer, TfjsLayersModel model,
+    private ImagenetMobileNet(ModelCard card, int size, BatchNormMode mode, TfjsLayersModel model,
                               KerasStages keras, Block preprocess, SequentialBlock features, Network network) {
         this.card = card;
         this.size = size;
         this.mode = mode;
-        this.lastLayer = lastLayer;
         this.model = model;
         this.keras = keras;
         this.preprocess = preprocess;
@@ -82,12 +80,7 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
 
     /** The ImageNet weights, reading images resized to {@code size} pixels (64 to 128). */
     public static ImagenetMobileNet load(int size) {
-        return build(read(), size, BatchNormMode.PRETRAINED, true, 0, card(size, true, 0), null);
-    }
-
-    /** The ImageNet weights with the features taken after Keras layer {@code last} instead (a comparison). */
-    static ImagenetMobileNet loadUpTo(int size, String last) {
-        return build(read(), size, BatchNormMode.PRETRAINED, true, 0, card(size, true, 0), last);
+        return build(read(), size, BatchNormMode.PRETRAINED, true, 0, card(size, true, 0));
     }
 
     /**
@@ -96,7 +89,7 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
      * learns batch statistics while training. What ImageNet adds is the difference.
      */
     public static ImagenetMobileNet randomInit(int size, long seed) {
-        return build(read(), size, BatchNormMode.FROM_SCRATCH, false, seed, card(size, false, seed), null);
+        return build(read(), size, BatchNormMode.FROM_SCRATCH, false, seed, card(size, false, seed));
     }
 
     /** The MobileNetV2 design with random weights at the default size: what training it from scratch starts from. */
@@ -122,12 +115,12 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
     }
 
     private static ImagenetMobileNet build(TfjsLayersModel model, int size, BatchNormMode mode, boolean loadWeights,
-                                           long seed, ModelCard card, String last) {
+                                           long seed, ModelCard card) {
         if (size < 64 || size > 128) {
             throw new IllegalArgumentException("MobileNetV2 reads images resized to 64-128 pixels here (it halves the"
                     + " image five times), not " + size);
         }
-        KerasStages keras = KerasStages.frozenPart(model, last, mode);
+        KerasStages keras = KerasStages.frozenPart(model, mode);
         keras.stages().setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
                 XavierInitializer.FactorType.IN, 6), Parameter.Type.WEIGHT);
         Block preprocess = preprocess(size);
@@ -137,7 +130,7 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
         if (loadWeights) {
             keras.loadWeights(model);
         }
-        return new ImagenetMobileNet(card, size, mode, last, model, keras, preprocess, features, network);
+        return new ImagenetMobileNet(card, size, mode, model, keras, preprocess, features, network);
     }
 
     /** 28x28 grey in [0, 1] to size x size RGB in [-1, 1]: bilinear resize (half-pixel centres, as TensorFlow's). */
@@ -277,7 +270,7 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
 
     @Override
     public ImagenetMobileNet copy() {
-        ImagenetMobileNet copy = build(model, size, mode, false, 0, card, lastLayer);
+        ImagenetMobileNet copy = build(model, size, mode, false, 0, card);
         copy.network.restoreParameters(network.parameterBytes());
         for (int i = 0; i < blockCount(); i++) {
             copy.keras.stages().setFrozen(i, keras.stages().isFrozen(i));

@@ -36,24 +36,7 @@ public final class KerasStages {
 
     /** The frozen-in-file part of {@code model}, as stages with freshly created (not yet initialised) DJL layers. */
     public static KerasStages frozenPart(TfjsLayersModel model, BatchNormMode mode) {
-        return frozenPart(model, null, mode);
-    }
-
-    /** The frozen-in-file part of {@code model} up to and including layer {@code last} (null: all of it). */
-    public static KerasStages frozenPart(TfjsLayersModel model, String last, BatchNormMode mode) {
         List<JsonObject> layers = frozenLayers(model);
-        if (last != null) {
-            int end = -1;
-            for (int i = 0; i < layers.size(); i++) {
-                if (layers.get(i).get("name").getAsString().equals(last)) {
-                    end = i;
-                }
-            }
-            if (end < 0) {
-                throw new IllegalArgumentException("the frozen part of the model has no layer " + last);
-            }
-            layers = layers.subList(0, end + 1);
-        }
         StagedBackbone stages = new StagedBackbone();
         Map<String, KerasGraph> stageOfLayer = new LinkedHashMap<>();
         String previousOutput = layers.get(0).get("name").getAsString();
