@@ -233,14 +233,16 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
 
     @Override
     public FeatureSet activationsBelowTop(ImageSet images, int k) {
-        SequentialBlock bottom = new SequentialBlock().add(preprocess).add(keras.stages().bottom(cut(k)));
+        StagedBackbone stages = keras.stages();
+        SequentialBlock bottom = new SequentialBlock().add(preprocess).add(stages.bottom(stages.belowTop(k)));
         return FeatureSet.of(images, Batches.outputs(bottom, network.manager(), examples(images), BATCH));
     }
 
     @Override
     public Shape shapeBelowTop(int k) {
         Shape[] input = preprocess.getOutputShapes(new Shape[] {new Shape(1).addAll(IMAGE)});
-        return keras.stages().shapesThrough(input, cut(k))[0].slice(1);
+        StagedBackbone stages = keras.stages();
+        return stages.shapesThrough(input, stages.belowTop(k))[0].slice(1);
     }
 
     @Override
@@ -248,15 +250,6 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
         SequentialBlock net = keras.stages().top(k).add(Pool.globalAvgPool2dBlock())
                 .add(Linear.builder().setUnits(classes).build());
         return Network.of(name() + ", top " + k + " + new head", net, shapeBelowTop(k), seed);
-    }
-
-    /** How many blocks lie below the top {@code k}: at least one (else there is nothing to cache). */
-    private int cut(int k) {
-        if (k < 1 || k >= blockCount()) {
-            throw new IllegalArgumentException("the top k blocks must leave at least one below: k between 1 and "
-                    + (blockCount() - 1) + ", got " + k);
-        }
-        return blockCount() - k;
     }
 
     @Override

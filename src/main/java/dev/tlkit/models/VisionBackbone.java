@@ -290,28 +290,19 @@ public final class VisionBackbone implements ImageBackbone, SplitTunable<ImageSe
 
     @Override
     public FeatureSet activationsBelowTop(ImageSet images, int k) {
-        int cut = cut(k);
+        int cut = stages.belowTop(k);
         return FeatureSet.of(images, Batches.outputs(stages.bottom(cut), network.manager(), examples(images)));
     }
 
     @Override
     public Shape shapeBelowTop(int k) {
-        return stages.shapesThrough(new Shape[] {new Shape(1).addAll(IMAGE)}, cut(k))[0].slice(1);
+        return stages.shapesThrough(new Shape[] {new Shape(1).addAll(IMAGE)}, stages.belowTop(k))[0].slice(1);
     }
 
     @Override
     public Network topWithNewHead(int k, int classes, long seed) {
         SequentialBlock net = stages.top(k).add(Linear.builder().setUnits(classes).build());
         return Network.of(name() + ", top " + k + " + new head", net, shapeBelowTop(k), seed);
-    }
-
-    /** How many stages lie below the top {@code k}: at least one (else there is nothing to cache). */
-    private int cut(int k) {
-        if (k < 1 || k >= stages.stageCount()) {
-            throw new IllegalArgumentException("the top k blocks must leave at least one below: k between 1 and "
-                    + (stages.stageCount() - 1) + ", got " + k);
-        }
-        return stages.stageCount() - k;
     }
 
     /** This backbone with a new linear head for {@code classes} classes, initialised from {@code seed}. */

@@ -102,6 +102,18 @@ public final class StagedBackbone extends AbstractBlock {
         return current;
     }
 
+    /**
+     * How many stages lie below the top {@code k}, for caching what they compute: at least one must lie below (else
+     * there is nothing to cache) and at least one above.
+     */
+    public int belowTop(int k) {
+        if (k < 1 || k >= stageCount()) {
+            throw new IllegalArgumentException("the top k blocks must leave at least one below: k between 1 and "
+                    + (stageCount() - 1) + ", got " + k);
+        }
+        return stageCount() - k;
+    }
+
     /** The first {@code count} stages as one block (the same stage objects), e.g. to run them once and cache. */
     public SequentialBlock bottom(int count) {
         if (count < 1 || count > stages.size()) {
