@@ -23,7 +23,7 @@ public final class IJavaFinder implements Display.Finder {
             KitRenderers.registerAll(k.getRenderer());
             registeredWith = k;
         });
-        return kernel.map(NotebookDisplay::new);
+        return kernel.map(NotebookDisplay::of);
     }
 
     /** IJava's running kernel, if this code runs inside IJava. */

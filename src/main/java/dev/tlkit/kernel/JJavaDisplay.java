@@ -1,20 +1,18 @@
 package dev.tlkit.kernel;
 
 import dev.tlkit.viz.Display;
-import dev.tlkit.viz.TextDisplay;
 import java.util.Optional;
-import java.util.UUID;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
 /**
- * The display of a notebook on JJava, whose kernel API is basekernel's renamed ({@code org.dflib.jjava.jupyter}):
- * values rendered by JJava's renderer with the kit's {@link RichOutputs} registered, sent as display data. Only
- * {@link JJavaFinder} touches this class, and only when JJava's classes are there.
+ * The kit's display and renderers on JJava, whose kernel API is basekernel's renamed ({@code org.dflib.jjava.jupyter}):
+ * values rendered by JJava's renderer with the kit's {@link RichOutputs} registered, sent as display data through
+ * {@link NotebookDisplay}. Only {@link JJavaFinder} touches this class, and only when JJava's classes are there.
  */
-final class JJavaDisplay implements Display {
+final class JJavaDisplay implements NotebookDisplay.Output {
     private final BaseKernel kernel;
 
     private JJavaDisplay(BaseKernel kernel) {
@@ -31,7 +29,7 @@ final class JJavaDisplay implements Display {
     }
 
     static Display of(Object kernel) {
-        return new JJavaDisplay((BaseKernel) kernel);
+        return new NotebookDisplay(new JJavaDisplay((BaseKernel) kernel));
     }
 
     static void registerRenderers(Object kernel) {
@@ -49,28 +47,19 @@ final class JJavaDisplay implements Display {
     }
 
     @Override
-    public String show(Object value) {
-        String id = UUID.randomUUID().toString();
-        if (!isNotebook()) {
-            System.out.println(TextDisplay.textOf(value));
-            return id;
-        }
+    public boolean attached() {
+        return kernel.getIO().display.isAttached();
+    }
+
+    @Override
+    public void show(Object value, String id) {
         DisplayData data = kernel.getRenderer().render(value);
         data.setDisplayId(id);
-        System.out.flush();
         kernel.display(data);
-        return id;
     }
 
     @Override
     public void update(String id, Object value) {
-        if (isNotebook()) {
-            kernel.getIO().display.updateDisplay(id, kernel.getRenderer().render(value));
-        }
-    }
-
-    @Override
-    public boolean isNotebook() {
-        return kernel.getIO().display.isAttached();
+        kernel.getIO().display.updateDisplay(id, kernel.getRenderer().render(value));
     }
 }

@@ -30,7 +30,7 @@ public final class KitKernel extends BaseKernel {
     private final LanguageInfo languageInfo;
 
     public KitKernel(String classpath) {
-        this.evaluator = new JavaEvaluator(classpath, STARTUP, new CellThreads(new NotebookDisplay(this)));
+        this.evaluator = new JavaEvaluator(classpath, STARTUP, new CellThreads(NotebookDisplay.of(this)));
         this.memory = MemoryWatch.ofThisProcess();
         this.assist = new CodeAssist(evaluator, new SourceJavadoc(KitKernel.class.getClassLoader()), MAGICS);
         this.languageInfo = new LanguageInfo.Builder("Java")
