@@ -89,25 +89,16 @@ public final class Pretrain {
                 () -> SyntheticGratings.generate(4_000, 12, "gratings test"), 32, 2, ImageAugmentation.none(), 7, 1e-3,
                 "teaching only: a synthetic source unlike the target (negative transfer)",
                 "saw only stripes: no objects, edges of shapes or backgrounds"));
-        recipes.put("synthetic-digits-cnn", new Recipe("synthetic-digits-cnn",
+        recipes.put("synthetic-digits-cnn", digitsRecipe("synthetic-digits-cnn", SyntheticDigits.Variation.DISTORTED,
                 "26,000 digits 0-9 rendered by the kit from 42 fonts of 8 Debian font packages (SyntheticDigits, seed"
                         + " 21) with random scale, rotation, shear, stroke width, elastic distortion and blur, normalised"
-                        + " as MNIST (10 classes); no real handwriting", FONTS_LICENSE,
-                () -> SyntheticDigits.withManifestFonts().generate(26_000, 21, SyntheticDigits.Variation.DISTORTED,
-                        "synthetic digits"),
-                () -> SyntheticDigits.withManifestFonts().generate(2_000, 22, SyntheticDigits.Variation.DISTORTED,
-                        "synthetic digits test"), 32, 4, ImageAugmentation.none(), 7, 1e-3,
+                        + " as MNIST (10 classes); no real handwriting", "synthetic digits",
                 "teaching only: a source made without labelling anything (synthetic data for scarce labels)",
                 "saw only printed digits in 42 fonts, distorted: no real pen strokes"));
-        recipes.put("font-digits-cnn", new Recipe("font-digits-cnn",
+        recipes.put("font-digits-cnn", digitsRecipe("font-digits-cnn", SyntheticDigits.Variation.FONTS_ONLY,
                 "26,000 digits 0-9 rendered by the kit from the same 42 fonts without any distortion (SyntheticDigits,"
                         + " seed 21, fonts only), normalised as MNIST (10 classes): the ablation of synthetic-digits-cnn",
-                FONTS_LICENSE,
-                () -> SyntheticDigits.withManifestFonts().generate(26_000, 21, SyntheticDigits.Variation.FONTS_ONLY,
-                        "font digits"),
-                () -> SyntheticDigits.withManifestFonts().generate(2_000, 22, SyntheticDigits.Variation.FONTS_ONLY,
-                        "font digits test"), 32, 4, ImageAugmentation.none(), 7, 1e-3,
-                "teaching only: what synthetic data is worth without its distortions",
+                "font digits", "teaching only: what synthetic data is worth without its distortions",
                 "saw only undistorted printed digits in 42 fonts"));
         recipes.put("shuffled-labels-cnn", new Recipe("shuffled-labels-cnn",
                 "2,000 Fashion-MNIST training images of the source classes with their labels shuffled among them"
@@ -127,6 +118,15 @@ public final class Pretrain {
     }
 
     private static final String FASHION_LICENSE = "MIT (Fashion-MNIST, Zalando Research)";
+    /** Lesson 6b's sources: 26,000 rendered digits (seed 21) to train on, 2,000 more (seed 22) to test, 4 epochs. */
+    private static Recipe digitsRecipe(String name, SyntheticDigits.Variation variation, String data, String setName,
+                                       String intendedUse, String limitations) {
+        return new Recipe(name, data, FONTS_LICENSE,
+                () -> SyntheticDigits.withManifestFonts().generate(26_000, 21, variation, setName),
+                () -> SyntheticDigits.withManifestFonts().generate(2_000, 22, variation, setName + " test"),
+                32, 4, ImageAugmentation.none(), 7, 1e-3, intendedUse, limitations);
+    }
+
     private static final String FONTS_LICENSE = "rendered by the kit; the fonts' licences (SIL OFL 1.1, GUST, AGPL-3.0 with"
             + " font exception, Bitstream Vera) are listed per file in the manifest";
 
