@@ -2,7 +2,6 @@ package dev.tlkit.kernel;
 
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-import tech.tablesaw.api.Table;
 
 /**
  * The kit's rich output ({@link RichOutputs}) registered with a basekernel renderer: the kit's kernel's and IJava's.
@@ -23,10 +22,5 @@ public final class KitRenderers {
                 .preferring(kind.preferred().stream().map(MIMEType::parse).toArray(MIMEType[]::new))
                 .register((value, context) -> RichOutputs.bundle(value)
                         .forEach((mime, data) -> context.renderIfRequested(MIMEType.parse(mime), () -> data)));
-    }
-
-    /** The table as the HTML the kit shows for it. */
-    public static String tableHtml(Table table) {
-        return RichOutputs.tableHtml(table);
     }
 }

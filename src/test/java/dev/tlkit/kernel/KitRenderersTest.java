@@ -45,7 +45,7 @@ class KitRenderersTest {
     void aLongTableShowsHeadAndTail() {
         int[] values = new int[500];
         Arrays.setAll(values, i -> i);
-        String html = KitRenderers.tableHtml(Table.create("long", IntColumn.create("v", values)));
+        String html = RichOutputs.tableHtml(Table.create("long", IntColumn.create("v", values)));
         assertTrue(html.contains("<td>24</td>") && html.contains("<td>499</td>") && !html.contains("<td>250</td>"));
         assertTrue(html.contains("of 500 rows"));
     }
