@@ -20,12 +20,17 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Executes every lesson through real Jupyter on the kit's kernel, on full data, and requires: no failing cell, at
  * least one check, no failed check. Time and memory are reported (target/notebook-runs/timings.md) and judged by
- * {@code ./kit bench}; here only a hang guard stops a lesson at three times its budget. (The solutions run in
+ * {@code ./kit bench}; here only a hang guard stops a lesson at six times its budget. (The solutions run in
  * {@link ExercisesIT}, once.)
  */
 class LessonNotebooksIT {
-    /** A lesson's budget on 2 cores (./kit bench judges it); three times it means the lesson hangs. */
+    /** A lesson's budget on 2 cores (./kit bench judges it). */
     static final Duration LESSON_BUDGET = Duration.ofMinutes(4);
+    /**
+     * Six times the budget means the lesson hangs: beside a CPU hog lessons run about four times slower, and a
+     * slow machine is not a failure here (the bench judges speed).
+     */
+    static final int HANG_FACTOR = 6;
 
     @TestFactory
     Stream<DynamicTest> lessons() {
@@ -39,7 +44,7 @@ class LessonNotebooksIT {
 
     static synchronized NotebookRun lessonRun(Path notebook) {
         return RUNS.computeIfAbsent(notebook, nb -> NotebookTests.executor("lessons")
-                .withNotebookTimeout(LESSON_BUDGET.multipliedBy(3)).run(nb));
+                .withNotebookTimeout(LESSON_BUDGET.multipliedBy(HANG_FACTOR)).run(nb));
     }
 
     private static void check(Path notebook) throws IOException {
