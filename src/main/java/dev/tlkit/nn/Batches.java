@@ -66,13 +66,13 @@ public final class Batches {
     public static float[][] outputs(Block block, NDManager parent, Examples examples, int batchSize) {
         float[][] rows = new float[examples.size()][];
         Random unused = new Random(0);
-        forEach(range(examples.size()), batchSize, parent, (from, indices, batch) -> {
+        forEach(examples.inferenceOrder(), batchSize, parent, (from, indices, batch) -> {
             NDList input = examples.inputs(batch, indices, unused);
             NDArray out = block.forward(new ParameterStore(batch, false), input, false).get(0);
             float[] flat = out.toFloatArray();
             int width = flat.length / indices.length;
             for (int i = 0; i < indices.length; i++) {
-                rows[from + i] = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
+                rows[indices[i]] = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
             }
             return true;
         });

@@ -29,6 +29,14 @@ public interface Examples {
     /** The network's input for the examples at {@code indices}; {@code random} is for augmentation. */
     NDList inputs(NDManager manager, int[] indices, Random random);
 
+    /**
+     * The order inference walks the examples in (results come back in the examples' own order): as given, or, for
+     * sentences, shortest first so each batch needs little padding.
+     */
+    default int[] inferenceOrder() {
+        return Batches.range(size());
+    }
+
     default int numClasses() {
         return classNames().size();
     }

@@ -1,12 +1,12 @@
 package dev.tlkit.nn.keras;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.tlkit.nn.ParameterValues;
 import dev.tlkit.nn.StagedBackbone;
 import dev.tlkit.nn.tfjs.TfjsLayersModel;
 import java.util.ArrayList;
@@ -143,22 +143,7 @@ public final class KerasStages {
                 Parameter parameter = entry.getValue();
                 TfjsLayersModel.Tensor tensor = model.weight(name + "/" + KerasLayers.kerasWeightName(block, entry.getKey()));
                 float[] values = block instanceof Conv2d ? KerasLayers.channelsFirst(tensor) : tensor.values();
-                NDArray array = parameter.getArray();
-                if (array.getShape().size() != values.length) {
-                    throw new IllegalArgumentException("the weight " + tensor.name() + " has " + values.length
-                            + " numbers but layer " + name + " expects " + array.getShape());
-                }
-                // written in place with arithmetic: NDArray.set(Buffer) and copyTo make libtorch print a deprecation
-                // warning into the learner's notebook (AutoNonVariableTypeMode). Autograd forbids in-place writes
-                // to a leaf that requires a gradient (grad mode is per thread, and kernel cells run on new threads),
-                // so the flag is lifted for the write.
-                boolean requiresGradient = parameter.requiresGradient();
-                array.setRequiresGradient(false);
-                try (NDArray update = array.getManager().create(values, array.getShape())) {
-                    array.muli(0).addi(update);
-                } finally {
-                    array.setRequiresGradient(requiresGradient);
-                }
+                ParameterValues.write(parameter, values, "the weight " + tensor.name() + " (layer " + name + ")");
             }
         }
     }
