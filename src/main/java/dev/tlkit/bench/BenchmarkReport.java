@@ -73,6 +73,18 @@ public final class BenchmarkReport {
                 m.firstFeatureDifference()));
         row(md, r.encoderBatch1(), "all-MiniLM-L6-v2 on OnnxRuntime, Yelp sentences one at a time");
         row(md, r.encoderBatch32(), "the same sentences in batches of 32");
+        TransformerThroughput.Result t = r.transformer();
+        row(md, t.djlForward(), "the same sentences, MiniLM rebuilt in DJL (PyTorch engine), shortest first");
+        row(md, t.onnxForward(), "the kit's SentenceEncoder");
+        row(md, t.torchForward(), "PyTorch " + t.torchVersion() + ", same weights, token ids and batches");
+        md.append(String.format(Locale.ROOT, "| MiniLM inference, DJL / ONNX Runtime | %.2fx | |%n", t.forwardVsOnnx()));
+        md.append(String.format(Locale.ROOT, "| MiniLM inference, DJL / PyTorch | %.2fx | |%n", t.forwardVsTorch()));
+        row(md, t.djlTop2(), "embeddings and layers 1-4 frozen, Adam");
+        row(md, t.djlAll6(), "embeddings frozen, Adam");
+        row(md, t.torchTop2(), "PyTorch " + t.torchVersion());
+        row(md, t.torchAll6(), "PyTorch " + t.torchVersion());
+        md.append(String.format(Locale.ROOT, "| MiniLM training all 6 layers, DJL / PyTorch | %.2fx | |%n",
+                t.trainingVsTorch()));
         row(md, r.kernelStart().cold(), "empty DJL cache: libtorch unpacked from the Maven jar first");
         row(md, r.kernelStart().warm(), "Jupyter starts the kernel, then runs one tensor operation");
         row(md, r.kernelStart().warmReady(), "until the kernel answers Jupyter");

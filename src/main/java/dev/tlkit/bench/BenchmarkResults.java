@@ -14,7 +14,7 @@ import java.util.List;
 public record BenchmarkResults(String machine, int threads, Measurement djlTraining, TorchReference.Result torch,
                                Measurement frozenEpoch, Measurement cachedEpoch, double featureCacheSeconds,
                                Measurement encoderBatch1, Measurement encoderBatch32,
-                               MobileNetThroughput.Result mobileNet, KernelStart.Result kernelStart,
+                               TransformerThroughput.Result transformer, MobileNetThroughput.Result mobileNet, KernelStart.Result kernelStart,
                                List<NotebookRun> lessons) {
     public static final double MIN_DJL_VS_PYTORCH = 1.0;
     public static final double MIN_CACHED_HEAD_SPEED_UP = 20;

@@ -83,6 +83,14 @@ public final class Benchmarks {
         }
         say(batch1.describe() + "; " + batch32.describe());
 
+        say("MiniLM in DJL: inference vs ONNX Runtime, training top 2 / all 6 layers, both vs Python PyTorch");
+        TransformerThroughput.Result transformer = TransformerThroughput.measure(
+                LabelledSentences.yelp().head(options.quick() ? 128 : 256), options.repeats(), threads,
+                options.out().resolve("minilm"));
+        say(transformer.djlForward().describe() + " vs " + transformer.onnxForward().describe() + " and "
+                + transformer.torchForward().describe() + "; training " + transformer.djlTop2().describe() + ", "
+                + transformer.djlAll6().describe() + " vs " + transformer.torchAll6().describe());
+
         say("kernel start to the first tensor operation");
         KernelStart.Result start = KernelStart.measure(options.projectDir(), options.quick() ? 2 : 3);
         say("cold " + start.cold().describe() + "; warm " + start.warm().describe());
@@ -97,7 +105,7 @@ public final class Benchmarks {
                 lessons.add(run);
             }
         }
-        return new BenchmarkResults(machine(), threads, djl, torch, frozen, cached, cacheSeconds, batch1, batch32, mobileNet, start,
+        return new BenchmarkResults(machine(), threads, djl, torch, frozen, cached, cacheSeconds, batch1, batch32, transformer, mobileNet, start,
                 lessons);
     }
 

@@ -73,7 +73,8 @@ public final class CnnTraining {
         }
     }
 
-    private static List<Double> afterWarmUp(TrainingHistory history) {
+    /** Seconds of every epoch after the first (the warm-up). */
+    static List<Double> afterWarmUp(TrainingHistory history) {
         List<Double> seconds = new ArrayList<>();
         history.epochs().stream().skip(1).forEach(e -> seconds.add(e.seconds()));
         return seconds;

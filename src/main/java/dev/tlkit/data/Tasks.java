@@ -78,6 +78,19 @@ public final class Tasks {
                 () -> LabelledSentences.domain(trainDomain), () -> LabelledSentences.domain(testDomain));
     }
 
+    /**
+     * Reviews of {@code trainDomain} to learn from, tested on {@code testPerClass} sentences per class of
+     * {@code testDomain}, always the same ones: a smaller test set for models that are slow to run (a fine-tuned
+     * transformer must encode the test set anew after every run).
+     */
+    public static Task<SentenceSet> reviews(String trainDomain, String testDomain, int testPerClass) {
+        return Task.of("reviews: " + trainDomain + " -> " + testDomain,
+                "positive or negative, trained on " + trainDomain + ", tested on " + testPerClass + " " + testDomain
+                        + " sentences per class (always the same ones)",
+                () -> LabelledSentences.domain(trainDomain),
+                () -> fixedSample(LabelledSentences.domain(testDomain), testPerClass, testDomain));
+    }
+
     /** {@code perClass} examples of every class, always the same ones (seed 0). */
     static <S extends LabelledSet<S>> S fixedSample(S set, int perClass, String name) {
         return set.select(LabelSampling.perClass(set.labels(), set.numClasses(), perClass, 0), name);

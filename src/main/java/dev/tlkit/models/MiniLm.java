@@ -72,6 +72,11 @@ public final class MiniLm implements FineTunable<SentenceSet>, Showable {
         return model;
     }
 
+    /** The ONNX file the pre-trained weights are read from (e.g. for another runtime to read the same weights). */
+    public static Path onnxFile() {
+        return MiniLmFiles.onnx();
+    }
+
     /** The same architecture with random weights (Hugging Face's initialisation), as training from scratch starts. */
     public static MiniLm randomInit(long seed) {
         return new MiniLm(new ModelCard("minilm-l6-random-init", architectureText(), 0, "none (random initialisation)",

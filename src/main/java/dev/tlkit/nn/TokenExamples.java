@@ -55,6 +55,11 @@ public final class TokenExamples implements Examples {
         return new Shape(-1);
     }
 
+    /** The token ids of sentence {@code index}. */
+    public long[] ids(int index) {
+        return ids[index].clone();
+    }
+
     /** The number of tokens of sentence {@code index}. */
     public int length(int index) {
         return ids[index].length;

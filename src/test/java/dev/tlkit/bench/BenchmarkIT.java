@@ -26,12 +26,17 @@ class BenchmarkIT {
                 markdown);
         assertTrue(Files.size(out.resolve(BenchmarkReport.TRAINING_CHART)) > 5_000, "the training chart must be a PNG");
         for (Measurement m : new Measurement[] {results.djlTraining(), results.torch().throughput(), results.frozenEpoch(),
-                results.cachedEpoch(), results.mobileNet().djl(), results.mobileNet().tfjs(), results.encoderBatch1(), results.encoderBatch32(), results.kernelStart().cold(),
+                results.cachedEpoch(), results.mobileNet().djl(), results.mobileNet().tfjs(), results.encoderBatch1(), results.encoderBatch32(), results.transformer().djlForward(),
+                results.transformer().onnxForward(), results.transformer().torchForward(), results.transformer().djlTop2(),
+                results.transformer().djlAll6(), results.transformer().torchTop2(), results.transformer().torchAll6(),
+                results.kernelStart().cold(),
                 results.kernelStart().warm()}) {
             assertTrue(m.min() > 0 && Double.isFinite(m.max()), m.name() + ": " + m.samples());
         }
         assertTrue(results.torch().threads() == results.threads(), "PyTorch must use the same threads as DJL");
         assertTrue(markdown.contains("| DJL / TensorFlow.js feature speed |"), markdown);
+        assertTrue(markdown.contains("| MiniLM inference, DJL / ONNX Runtime |")
+                && markdown.contains("| MiniLM training all 6 layers, DJL / PyTorch |"), markdown);
         assertTrue(results.mobileNet().firstFeatureDifference() < 1e-3,
                 "DJL and TensorFlow.js must compute the same features: " + results.mobileNet().firstFeatureDifference());
         assertTrue(results.cachedHeadSpeedUp() >= BenchmarkResults.MIN_CACHED_HEAD_SPEED_UP,
