@@ -106,6 +106,11 @@ final class TrainingLoop {
                         ? Predictions.of(network, settings.validation).accuracy() : Double.NaN;
                 TrainingHistory.Epoch record = new TrainingHistory.Epoch(epoch, lossSum.getFloat() / examples,
                         correct.getFloat() / examples, validation, epochClock.seconds());
+                if (Double.isNaN(record.trainLoss())) {
+                    throw new IllegalStateException(settings.name + ": training diverged, the loss became NaN in epoch "
+                            + epoch + " (after " + steps[0] + " steps). Lower the learning rate (now "
+                            + settings.learningRate + " for the head) and run it again.");
+                }
                 history.add(record);
                 if (stopped[0]) {
                     break;

@@ -20,6 +20,8 @@ import ai.djl.util.PairList;
  */
 public final class BertLayer extends AbstractBlock {
     private static final byte VERSION = 1;
+    /** Added to the attention score of a padding token. */
+    static final float MASKED = -10_000f;
 
     final Linear query;
     final Linear key;
@@ -68,8 +70,10 @@ public final class BertLayer extends AbstractBlock {
         NDArray q = heads(run(query, store, x, training), batch, tokens);
         NDArray k = heads(run(key, store, x, training), batch, tokens);
         NDArray v = heads(run(value, store, x, training), batch, tokens);
-        // padding gets the lowest float added to its score, so softmax gives it no weight (as Hugging Face does)
-        NDArray padding = mask.neg().add(1).mul(-Float.MAX_VALUE).reshape(batch, 1, 1, tokens);
+        // padding gets -10,000 added to its score, as the original BERT does, so softmax gives it no weight
+        // (exp underflows to 0). Hugging Face now adds the lowest float instead; here that made training turn to NaN
+        // now and then when the CPU was busy (all six layers trained, a different code path of the fused softmax).
+        NDArray padding = mask.neg().add(1).mul(MASKED).reshape(batch, 1, 1, tokens);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headSize)).add(padding);
         NDArray context = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, tokens, hidden);
         NDArray attended = run(attentionNorm, store, run(attentionOutput, store, context, training).add(x), training);
