@@ -187,6 +187,22 @@ public final class MiniLm implements FineTunable<SentenceSet>, Showable {
         return Batches.outputs(embedding, network.manager(), examples(set), BATCH);
     }
 
+    /**
+     * The largest difference, over every number of every embedding, between this network's embeddings of
+     * {@code sentences} and ONNX Runtime's ({@code onnx}): how closely the two runtimes agree.
+     */
+    public double largestDifferenceFrom(SentenceEncoder onnx, List<String> sentences) {
+        float[][] ours = encode(sentences);
+        float[][] theirs = onnx.encode(sentences);
+        double largest = 0;
+        for (int i = 0; i < ours.length; i++) {
+            for (int d = 0; d < ours[i].length; d++) {
+                largest = Math.max(largest, Math.abs(ours[i][d] - theirs[i][d]));
+            }
+        }
+        return largest;
+    }
+
     /** The word pieces MiniLM reads for {@code sentence}. */
     public List<String> tokens(String sentence) {
         return List.of(tokenizer.encode(sentence).getTokens());

@@ -30,6 +30,12 @@ public final class FineTune<S extends LabelledSet<S>> implements Method<S> {
     public static final int MIN_STEPS = 100;
     public static final int MAX_STEPS = 300;
     public static final int BATCH_SIZE = 64;
+    /** {@link #forTransformer()}: Adam's rate for the transformer's layers (the new head keeps {@link #LEARNING_RATE}). */
+    public static final double TRANSFORMER_RATE = 3e-5;
+    public static final int TRANSFORMER_BATCH_SIZE = 16;
+    public static final int TRANSFORMER_EPOCHS = 10;
+    public static final int TRANSFORMER_MIN_STEPS = 24;
+    public static final int TRANSFORMER_MAX_STEPS = 60;
     /** Open every block. */
     static final int ALL = -1;
 
@@ -141,6 +147,24 @@ public final class FineTune<S extends LabelledSet<S>> implements Method<S> {
 
     public FineTune<S> batchSize(int batchSize) {
         return with(s -> s.batchSize = batchSize);
+    }
+
+    /**
+     * The settings for a pre-trained transformer such as {@code MiniLm}: batches of {@value #TRANSFORMER_BATCH_SIZE}
+     * sentences, the head at {@value #LEARNING_RATE} but the layers at {@value #TRANSFORMER_RATE} (BERT's usual range:
+     * larger steps wreck what pre-training learned), {@value #TRANSFORMER_EPOCHS} epochs, at least
+     * {@value #TRANSFORMER_MIN_STEPS} and at most {@value #TRANSFORMER_MAX_STEPS} steps (a step trains 16 sentences
+     * through every open layer, which on a laptop's CPU takes a good fraction of a second).
+     */
+    public FineTune<S> forTransformer() {
+        return with(s -> {
+            s.learningRate = LEARNING_RATE;
+            s.backboneRate = TRANSFORMER_RATE;
+            s.batchSize = TRANSFORMER_BATCH_SIZE;
+            s.epochs = TRANSFORMER_EPOCHS;
+            s.minSteps = TRANSFORMER_MIN_STEPS;
+            s.maxSteps = TRANSFORMER_MAX_STEPS;
+        });
     }
 
     /** Trains on examples drawn anew with {@code augmentation} in every epoch. */

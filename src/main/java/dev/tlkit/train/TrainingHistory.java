@@ -12,11 +12,12 @@ import tech.tablesaw.api.Table;
  * What happened during training, epoch by epoch; shows as a table, {@link #chart()} as curves.
  *
  * @param examplesSeen examples that went through the network in training (steps times batch size): counted work
+ * @param skippedSteps steps not applied because their loss or gradients were not finite (see TrainingLoop)
  * @param seconds      wall time of the run
  * @param cpuSeconds   process CPU time of the run (all threads)
  * @param bestEpoch    the epoch whose parameters were kept (the last one unless early stopping chose one)
  */
-public record TrainingHistory(String name, List<Epoch> epochs, int steps, long examplesSeen, double seconds,
+public record TrainingHistory(String name, List<Epoch> epochs, int steps, int skippedSteps, long examplesSeen, double seconds,
                               double cpuSeconds, boolean stoppedEarly, int bestEpoch) implements Showable {
 
     /** One epoch: mean training loss and accuracy, validation accuracy (NaN without validation data). */

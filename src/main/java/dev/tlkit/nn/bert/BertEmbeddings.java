@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
-import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -19,21 +18,18 @@ import ai.djl.util.PairList;
 public final class BertEmbeddings extends AbstractBlock {
     private static final byte VERSION = 1;
 
-    final IdEmbedding words;
-    final IdEmbedding positions;
-    final IdEmbedding types;
+    final IdLookup words;
+    final IdLookup positions;
+    final IdLookup types;
     final LayerNorm norm;
     private final int hidden;
 
     public BertEmbeddings(BertConfig config) {
         super(VERSION);
         hidden = config.hidden();
-        words = addChildBlock("word_embeddings", new IdEmbedding.Builder().setDictionarySize(config.vocabularySize())
-                .setEmbeddingSize(hidden).build());
-        positions = addChildBlock("position_embeddings", new IdEmbedding.Builder()
-                .setDictionarySize(config.maxPositions()).setEmbeddingSize(hidden).build());
-        types = addChildBlock("token_type_embeddings", new IdEmbedding.Builder()
-                .setDictionarySize(config.typeVocabularySize()).setEmbeddingSize(hidden).build());
+        words = addChildBlock("word_embeddings", new IdLookup(config.vocabularySize(), hidden));
+        positions = addChildBlock("position_embeddings", new IdLookup(config.maxPositions(), hidden));
+        types = addChildBlock("token_type_embeddings", new IdLookup(config.typeVocabularySize(), hidden));
         norm = addChildBlock("LayerNorm", LayerNorm.builder().axis(2).optEpsilon(config.layerNormEpsilon()).build());
     }
 

@@ -3,7 +3,6 @@ package dev.tlkit.nn.bert;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
-import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.nn.core.Linear;
 import dev.tlkit.nn.ParameterValues;
 import dev.tlkit.nn.StagedBackbone;
@@ -74,9 +73,9 @@ public final class BertEncoder {
         }
     }
 
-    private static void embedding(OnnxModel model, String name, IdEmbedding block) {
+    private static void embedding(OnnxModel model, String name, IdLookup block) {
         OnnxTensor table = model.initializer(name + ".weight");
-        ParameterValues.write(only(block), table.floats(), table.shape(), table.name());
+        ParameterValues.write(block.table(), table.floats(), table.shape(), table.name());
     }
 
     private static void norm(OnnxModel model, String name, LayerNorm block) {
@@ -100,10 +99,6 @@ public final class BertEncoder {
                     w.name() + " (the MatMul of " + name + ")");
         }
         ParameterValues.write(parameter(block, "bias"), model.initializer(name + ".bias").floats(), name + ".bias");
-    }
-
-    private static Parameter only(Block block) {
-        return block.getParameters().valueAt(0);
     }
 
     private static Parameter parameter(Block block, String name) {
