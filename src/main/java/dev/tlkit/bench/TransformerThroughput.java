@@ -66,11 +66,11 @@ public final class TransformerThroughput {
         Path tokenFile = workDir.resolve("minilm-tokens.json");
         Files.createDirectories(workDir);
         Files.writeString(tokenFile, tokenJson(tokens));
-        JsonObject torch = SCRIPT.jsonOutput(List.of("--onnx", MiniLm.onnxFile().toString(), "--tokens",
-                tokenFile.toString(), "--threads", String.valueOf(threads), "--repeats", String.valueOf(repeats)),
-                Map.of(), 3600);
+        JsonObject torch = SCRIPT.jsonOutput(List.of("--onnx", MiniLm.onnxFile().toString(),
+                "--tokens", tokenFile.toString(), "--threads", String.valueOf(threads),
+                "--repeats", String.valueOf(repeats), "--inference-batch", String.valueOf(MiniLm.BATCH)), Map.of(), 3600);
         return new Result(forward, onnx, top2, all6,
-                samples(torch, "forward_batch32", "MiniLM inference, Python PyTorch, batch 32"),
+                samples(torch, "forward", "MiniLM inference, Python PyTorch, batch " + MiniLm.BATCH),
                 samples(torch, "train_top2_batch16", "MiniLM training top 2 layers, Python PyTorch, batch 16"),
                 samples(torch, "train_all6_batch16", "MiniLM training all 6 layers, Python PyTorch, batch 16"),
                 torch.get("torch").getAsString());

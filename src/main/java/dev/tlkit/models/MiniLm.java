@@ -15,6 +15,7 @@ import dev.tlkit.nn.Batches;
 import dev.tlkit.nn.Examples;
 import dev.tlkit.nn.Network;
 import dev.tlkit.nn.ParameterFiles;
+import dev.tlkit.nn.ParameterValues;
 import dev.tlkit.nn.StagedBackbone;
 import dev.tlkit.nn.TokenExamples;
 import dev.tlkit.nn.bert.BertConfig;
@@ -44,7 +45,7 @@ import tech.tablesaw.api.Table;
 public final class MiniLm implements FineTunable<SentenceSet>, Showable {
     public static final String NAME = MiniLmFiles.NAME;
     /** Sentences per inference batch. */
-    public static final int BATCH = 32;
+    public static final int BATCH = TokenExamples.INFERENCE_BATCH;
     private static final Shape TOKENS = new Shape(-1);
     private static final String PARAMETERS = "parameters.djl";
     private static final String CARD = "card.json";
@@ -272,7 +273,11 @@ public final class MiniLm implements FineTunable<SentenceSet>, Showable {
     @Override
     public MiniLm copy() {
         MiniLm copy = new MiniLm(card, card.seed());
-        copy.network.restoreParameters(network.parameterBytes());
+        var from = embedding.getParameters().values();
+        var to = copy.embedding.getParameters().values();
+        for (int i = 0; i < from.size(); i++) {
+            ParameterValues.copy(from.get(i), to.get(i));
+        }
         StagedBackbone stages = encoder.stages();
         for (int i = 0; i < blockCount(); i++) {
             copy.encoder.stages().setFrozen(i, stages.isFrozen(i));

@@ -59,7 +59,7 @@ public final class Batches {
      * flattened: e.g. logits, or a feature vector.
      */
     public static float[][] outputs(Block block, NDManager parent, Examples examples) {
-        return outputs(block, parent, examples, INFERENCE);
+        return outputs(block, parent, examples, examples.inferenceBatch());
     }
 
     /** {@link #outputs(Block, NDManager, Examples)} in batches of {@code batchSize}. */

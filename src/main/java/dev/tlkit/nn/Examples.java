@@ -37,6 +37,11 @@ public interface Examples {
         return Batches.range(size());
     }
 
+    /** Examples per inference batch ({@link Batches#INFERENCE} unless the inputs need smaller batches). */
+    default int inferenceBatch() {
+        return Batches.INFERENCE;
+    }
+
     default int numClasses() {
         return classNames().size();
     }

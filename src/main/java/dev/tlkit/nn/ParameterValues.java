@@ -40,4 +40,25 @@ public final class ParameterValues {
         }
         write(parameter, values, source);
     }
+
+    /**
+     * Copies {@code from}'s values into {@code to} (same shape), natively: no copy passes through the Java heap, which
+     * matters for a transformer's 90 MB of weights copied once per fine-tuning run.
+     */
+    public static void copy(Parameter from, Parameter to) {
+        NDArray source = from.getArray();
+        NDArray target = to.getArray();
+        if (!source.getShape().equals(target.getShape())) {
+            throw new IllegalArgumentException("cannot copy " + from.getName() + " " + source.getShape() + " into "
+                    + to.getName() + " " + target.getShape());
+        }
+        boolean requiresGradient = to.requiresGradient();
+        target.setRequiresGradient(false);
+        // detached: adding a source that requires a gradient would make the target a computed (non-leaf) tensor
+        try (NDArray detached = source.stopGradient()) {
+            target.muli(0).addi(detached);
+        } finally {
+            target.setRequiresGradient(requiresGradient);
+        }
+    }
 }

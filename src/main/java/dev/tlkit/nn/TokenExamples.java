@@ -15,6 +15,12 @@ import java.util.Random;
  * Inference walks the sentences shortest first, so a batch holds sentences of similar length and little padding.
  */
 public final class TokenExamples implements Examples {
+    /**
+     * Sentences per inference batch: attention holds batch x heads x length x length scores, so 64 long IMDb sentences
+     * took 400 MB (measured), which the allocator then kept.
+     */
+    public static final int INFERENCE_BATCH = 16;
+
     private final long[][] ids;
     private final int[] labels;
     private final List<String> classNames;
@@ -79,6 +85,11 @@ public final class TokenExamples implements Examples {
         NDArray idArray = manager.create(batch, shape);
         NDArray maskArray = manager.create(mask, shape);
         return new NDList(idArray, maskArray);
+    }
+
+    @Override
+    public int inferenceBatch() {
+        return INFERENCE_BATCH;
     }
 
     /** Shortest sentences first (ties in the given order). */

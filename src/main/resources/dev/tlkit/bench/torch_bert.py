@@ -3,7 +3,7 @@
 Run by dev.tlkit.bench.TransformerThroughput with Debian's /usr/bin/python3 and python3-torch, as the reference
 for the kit's DJL network: the same layers, the same weights (read from the ONNX file's initializers with a few
 lines of protocol-buffer parsing, MatMul weights mapped to their layers by node name), the same token ids (the kit
-tokenizes and passes them in), the same batching (inference shortest first in batches of 32, padded to the
+tokenizes and passes them in), the same batching (inference shortest first in the kit's inference batches, padded to the
 batch's longest; training in a fixed shuffled order), the same optimiser (Adam) and thread count. Prints one JSON
 object with sentences/s of every timed repeat.
 """
@@ -157,6 +157,7 @@ def main():
     parser.add_argument("--onnx", required=True)
     parser.add_argument("--tokens", required=True, help="JSON: {'ids': [[...], ...], 'labels': [...]}")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--inference-batch", type=int, default=16)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -173,11 +174,12 @@ def main():
     with torch.no_grad():
         for r in range(args.repeats + 1):
             start = time.perf_counter()
-            for first in range(0, len(order), 32):
-                model.embed(*batch(ids, order[first:first + 32])).sum().item()
+            step = args.inference_batch
+            for first in range(0, len(order), step):
+                model.embed(*batch(ids, order[first:first + step])).sum().item()
             if r > 0:
                 rates.append(len(ids) / (time.perf_counter() - start))
-    out["forward_batch32"] = rates
+    out["forward"] = rates
 
     for name, top in (("train_top2_batch16", 2), ("train_all6_batch16", 6)):
         for p in model.parameters():
