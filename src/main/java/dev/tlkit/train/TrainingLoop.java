@@ -151,11 +151,15 @@ final class TrainingLoop {
      */
     static final int MAX_SKIPPED_STEPS = 3;
 
+    /** Closes what it reads: a gradient's handle belongs to the network's manager, which lives as long as the model. */
     private static boolean gradientsFinite(Network network) {
         for (var entry : network.block().getParameters()) {
-            if (entry.getValue().requiresGradient()
-                    && !Float.isFinite(entry.getValue().getArray().getGradient().sum().getFloat())) {
-                return false;
+            if (entry.getValue().requiresGradient()) {
+                try (NDArray gradient = entry.getValue().getArray().getGradient(); NDArray sum = gradient.sum()) {
+                    if (!Float.isFinite(sum.getFloat())) {
+                        return false;
+                    }
+                }
             }
         }
         return true;
@@ -164,7 +168,9 @@ final class TrainingLoop {
     private static void clearGradients(Network network) {
         for (var entry : network.block().getParameters()) {
             if (entry.getValue().requiresGradient()) {
-                entry.getValue().getArray().getGradient().set(new NDIndex(":"), 0);
+                try (NDArray gradient = entry.getValue().getArray().getGradient()) {
+                    gradient.set(new NDIndex(":"), 0);
+                }
             }
         }
     }
