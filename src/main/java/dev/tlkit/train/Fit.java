@@ -2,7 +2,7 @@ package dev.tlkit.train;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import dev.tlkit.nn.Examples;
 import dev.tlkit.nn.Network;
@@ -155,19 +155,16 @@ public final class Fit {
     }
 
     /** One Adam per block with a rate of its own, the rest at the common rate (or schedule). */
-    static Optimizer optimizer(Settings s, int totalSteps) {
+    static PerBlockOptimizer optimizer(Settings s, int totalSteps) {
         if (s.cosineDecay && s.schedule != null) {
             throw new IllegalStateException("cosineDecay() needs a fixed learning rate, not a schedule");
         }
-        Optimizer uniform = s.schedule != null
-                ? Optimizer.adam().optLearningRateTracker(s.schedule).build()
+        ClosingAdam uniform = s.schedule != null
+                ? new ClosingAdam(Adam.builder().optLearningRateTracker(s.schedule))
                 : adam(s.learningRate, s.cosineDecay, totalSteps);
-        if (s.blockRates.isEmpty()) {
-            return uniform;
-        }
-        Map<String, Optimizer> byParameter = new HashMap<>();
+        Map<String, ClosingAdam> byParameter = new HashMap<>();
         for (Map.Entry<Block, Double> entry : s.blockRates.entrySet()) {
-            Optimizer blockOptimizer = adam(entry.getValue(), s.cosineDecay, totalSteps);
+            ClosingAdam blockOptimizer = adam(entry.getValue(), s.cosineDecay, totalSteps);
             for (Parameter parameter : entry.getKey().getParameters().values()) {
                 byParameter.put(parameter.getId(), blockOptimizer);
             }
@@ -175,11 +172,11 @@ public final class Fit {
         return new PerBlockOptimizer(byParameter, uniform);
     }
 
-    private static Optimizer adam(double rate, boolean cosine, int totalSteps) {
+    private static ClosingAdam adam(double rate, boolean cosine, int totalSteps) {
         Tracker tracker = cosine
                 ? Tracker.cosine().setBaseValue((float) rate).optFinalValue((float) (rate / 100))
                         .setMaxUpdates(Math.max(1, totalSteps)).build()
                 : Tracker.fixed((float) rate);
-        return Optimizer.adam().optLearningRateTracker(tracker).build();
+        return new ClosingAdam(Adam.builder().optLearningRateTracker(tracker));
     }
 }

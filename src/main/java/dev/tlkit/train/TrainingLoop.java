@@ -63,8 +63,9 @@ final class TrainingLoop {
         int[] steps = {0};
         int[] skipped = {0};
         long[] seen = {0};
-        try (NDManager fitManager = network.manager().newSubManager();
-             ParameterServer server = new LocalParameterServer(Fit.optimizer(settings, planned))) {
+        try (PerBlockOptimizer optimizer = Fit.optimizer(settings, planned);
+             NDManager fitManager = network.manager().newSubManager();
+             ParameterServer server = new LocalParameterServer(optimizer)) {
             // DJL's ParameterStore + LocalParameterServer are what its Trainer steps with; used directly
             // because Trainer's first-step check sums the gradients' signed values, which is exactly zero
             // for a softmax head on two balanced classes and so stops a correct training run.
