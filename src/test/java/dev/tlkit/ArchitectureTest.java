@@ -35,6 +35,7 @@ class ArchitectureTest {
                 .layer("viz").definedBy("dev.tlkit.viz..")
                 .layer("checks").definedBy("dev.tlkit.checks..")
                 .layer("data").definedBy("dev.tlkit.data..")
+                .layer("audio").definedBy("dev.tlkit.audio..")
                 .layer("nn").definedBy("dev.tlkit.nn..")
                 .layer("models").definedBy("dev.tlkit.models..")
                 .layer("eval").definedBy("dev.tlkit.eval..")
@@ -60,9 +61,11 @@ class ArchitectureTest {
                         "pretrain", "bench")
                 .whereLayer("models").mayOnlyBeAccessedByLayers("eval", "train", "recipes", "experiments", "labels",
                         "bias", "pretrain", "bench")
+                .whereLayer("audio").mayOnlyBeAccessedByLayers("models", "eval", "train", "recipes", "experiments",
+                        "labels", "bias", "pretrain", "bench")
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("models", "eval", "train", "recipes", "experiments",
                         "labels", "bias", "pretrain", "bench")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "models", "eval", "train", "recipes",
+                .whereLayer("data").mayOnlyBeAccessedByLayers("audio", "nn", "models", "eval", "train", "recipes",
                         "experiments", "labels", "bias", "pretrain", "exercises", "bench")
                 .whereLayer("kernel").mayOnlyBeAccessedByLayers("notebooks", "exercises", "bench")
                 .whereLayer("notebooks").mayOnlyBeAccessedByLayers("exercises", "bench")

@@ -69,6 +69,17 @@ public record Embedding2d(String title, double[][] points, int[] labels, List<St
                 total == 0 ? 0 : (values[first] + values[second]) / total);
     }
 
+    /**
+     * The same points coloured by other groups (e.g. who speaks instead of which word): does the map separate
+     * them too?
+     */
+    public Embedding2d colouredBy(String newTitle, int[] groups, List<String> groupNames) {
+        if (groups.length != points.length) {
+            throw new IllegalArgumentException(groups.length + " groups for " + points.length + " points");
+        }
+        return new Embedding2d(newTitle, points, groups.clone(), groupNames, explained);
+    }
+
     /** A scatter plot, one colour per class. */
     public XYChart chart() {
         XYChart chart = new XYChartBuilder().width(640).height(480).title(title)

@@ -113,10 +113,13 @@ public final class Experiment<S extends LabelledSet<S>> {
         return with(s -> s.methods.addAll(methods));
     }
 
-    /** The numbers of labelled examples per class to train on. */
+    /**
+     * The numbers of labelled examples per class to train on. k = 0 needs a sampler that trains on something
+     * else, e.g. {@link Samplers#keepFirst}.
+     */
     public Experiment<S> labelsPerClass(int... ks) {
-        if (ks.length == 0 || Arrays.stream(ks).anyMatch(k -> k < 1)) {
-            throw new IllegalArgumentException("give at least one k, each at least 1: " + Arrays.toString(ks));
+        if (ks.length == 0 || Arrays.stream(ks).anyMatch(k -> k < 0)) {
+            throw new IllegalArgumentException("give at least one k, none negative: " + Arrays.toString(ks));
         }
         return with(s -> s.ks = ks.clone());
     }
@@ -223,6 +226,10 @@ public final class Experiment<S extends LabelledSet<S>> {
     }
 
     private static <S extends LabelledSet<S>> Sample<S> perClass(S pool, int k, long seed) {
+        if (k == 0) {
+            throw new IllegalArgumentException("k = 0 labels per class trains on nothing: add the examples every run"
+                    + " trains on with sampling(Samplers.keepFirst(n)), e.g. the source voices of the speech lesson");
+        }
         return Sample.of(pool, LabelSampling.perClass(pool.labels(), pool.numClasses(), k, seed),
                 pool.name() + " (" + k + " per class, seed " + seed + ")");
     }

