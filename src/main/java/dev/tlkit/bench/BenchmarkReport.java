@@ -85,6 +85,8 @@ public final class BenchmarkReport {
         row(md, t.torchAll6(), "PyTorch " + t.torchVersion());
         md.append(String.format(Locale.ROOT, "| MiniLM training all 6 layers, DJL / PyTorch | %.2fx | |%n",
                 t.trainingVsTorch()));
+        row(md, r.speech().synthesis(), r.speech().clips() + " clips, eSpeak NG and flite, 4 at a time, resampled by sox");
+        row(md, r.speech().embedding(), "mel front end + embedding on OnnxRuntime, 9 windows per clip, 240 clips");
         row(md, r.kernelStart().cold(), "empty DJL cache: libtorch unpacked from the Maven jar first");
         row(md, r.kernelStart().warm(), "Jupyter starts the kernel, then runs one tensor operation");
         row(md, r.kernelStart().warmReady(), "until the kernel answers Jupyter");

@@ -91,6 +91,10 @@ public final class Benchmarks {
                 + transformer.torchForward().describe() + "; training " + transformer.djlTop2().describe() + ", "
                 + transformer.djlAll6().describe() + " vs " + transformer.torchAll6().describe());
 
+        say("lesson 8's speech: synthesising its clips the first time, and the speech embedding");
+        SpeechThroughput.Result speech = SpeechThroughput.measure(options.out().resolve("speech"), options.repeats());
+        say(speech.synthesis().describe() + " for " + speech.clips() + " clips; " + speech.embedding().describe());
+
         say("kernel start to the first tensor operation");
         KernelStart.Result start = KernelStart.measure(options.projectDir(), options.quick() ? 2 : 3);
         say("cold " + start.cold().describe() + "; warm " + start.warm().describe());
@@ -105,7 +109,7 @@ public final class Benchmarks {
                 lessons.add(run);
             }
         }
-        return new BenchmarkResults(machine(), threads, djl, torch, frozen, cached, cacheSeconds, batch1, batch32, transformer, mobileNet, start,
+        return new BenchmarkResults(machine(), threads, djl, torch, frozen, cached, cacheSeconds, batch1, batch32, transformer, mobileNet, speech, start,
                 lessons);
     }
 
@@ -142,7 +146,8 @@ public final class Benchmarks {
             }
         }
         Path project = Path.of(System.getProperty("kit.project.dir", ".")).toAbsolutePath().normalize();
-        BenchmarkResults results = run(new Options(quick, lessons, out, project));
+        // absolute: the reference scripts run in their own folders and are handed files under it
+        BenchmarkResults results = run(new Options(quick, lessons, out.toAbsolutePath(), project));
         Path report = BenchmarkReport.write(results, out);
         results.targets().forEach(t -> System.out.println(t.line()));
         System.out.println("wrote " + report + " and its charts");

@@ -32,6 +32,7 @@ public record NodeScript(Path directory, String script) {
                     + " ./kit bench (they run npm ci there)");
         }
         String stem = script.replaceFirst("\\.m?js$", "");
+        workDir = workDir.toAbsolutePath();   // node runs in the script's folder: a relative path would miss
         try {
             Files.createDirectories(workDir);
             Path requestFile = workDir.resolve(stem + "-request.json");

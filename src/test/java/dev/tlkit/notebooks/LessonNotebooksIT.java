@@ -43,8 +43,11 @@ class LessonNotebooksIT {
     private static final Map<Path, NotebookRun> RUNS = new HashMap<>();
 
     static synchronized NotebookRun lessonRun(Path notebook) {
+        // one cell may take the whole guard: a lesson's longest cell is most of its time, and beside a CPU hog it
+        // passed the executor's default 10 minutes per cell (lesson 3d, 606 s) without hanging
+        Duration guard = LESSON_BUDGET.multipliedBy(HANG_FACTOR);
         return RUNS.computeIfAbsent(notebook, nb -> NotebookTests.executor("lessons")
-                .withNotebookTimeout(LESSON_BUDGET.multipliedBy(HANG_FACTOR)).run(nb));
+                .withNotebookTimeout(guard).withCellTimeout(guard).run(nb));
     }
 
     private static void check(Path notebook) throws IOException {

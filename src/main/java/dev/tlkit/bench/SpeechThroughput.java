@@ -1,0 +1,68 @@
+package dev.tlkit.bench;
+
+import dev.tlkit.audio.ClipSet;
+import dev.tlkit.audio.SpeechClips;
+import dev.tlkit.audio.Voices;
+import dev.tlkit.models.SpeechEmbedding;
+import dev.tlkit.train.Stopwatch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Lesson 8's speech: synthesising its clips the first time (into an empty scratch cache: the source voices and
+ * the three new speakers, as the lesson makes them), and embedding clips with the speech embedding.
+ */
+public final class SpeechThroughput {
+
+    /** The first synthesis of all of the lesson's clips, and embedding throughput in clips per second. */
+    public record Result(Measurement synthesis, int clips, Measurement embedding) {
+    }
+
+    private SpeechThroughput() {
+    }
+
+    public static Result measure(Path scratch, int embeddingRepeats) throws IOException {
+        List<SpeechClips> recipes = new ArrayList<>();
+        recipes.add(SpeechClips.keywords("english-accents", Voices.english()));
+        recipes.add(SpeechClips.keywords("scottish", Voices.renditions(Voices.scottish(), 10)));
+        recipes.add(SpeechClips.keywords("german", Voices.renditions(Voices.foreign("de"), 10)));
+        recipes.add(SpeechClips.keywords("flite-slt", Voices.renditions(Voices.flite("slt"), 10)));
+        Path cache = Files.createDirectories(scratch).resolve("speech-cache");
+        delete(cache);
+        Stopwatch clock = Stopwatch.start();
+        List<ClipSet> sets = new ArrayList<>();
+        for (SpeechClips recipe : recipes) {
+            sets.add(recipe.load(cache));
+        }
+        double seconds = clock.seconds();
+        int clips = sets.stream().mapToInt(ClipSet::size).sum();
+        delete(cache);
+        ClipSet sample = sets.get(0).head(240);
+        List<Double> rates = new ArrayList<>();
+        for (int r = 0; r < embeddingRepeats; r++) {
+            try (SpeechEmbedding embedding = SpeechEmbedding.load()) {   // a new model: its per-clip cache starts empty
+                Stopwatch run = Stopwatch.start();
+                embedding.features(sample);
+                rates.add(sample.size() / run.seconds());
+            }
+        }
+        return new Result(new Measurement("synthesising lesson 8's clips, first time", "s", List.of(seconds)), clips,
+                new Measurement("speech embedding of 1.5 s clips", "clips/s", rates));
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
