@@ -64,11 +64,6 @@ public record SpeechClips(String name, List<String> words, List<Voice> voices, i
         return new SpeechClips(name, KEYWORDS, voices, DEFAULT_SAMPLES);
     }
 
-    /** The same recipe with other words. */
-    public SpeechClips withWords(List<String> newWords) {
-        return new SpeechClips(name, newWords, voices, samples);
-    }
-
     /** The clips: read from the kit's cache ({@code <data>/speech}), or synthesised (with a progress bar) and cached. */
     public ClipSet load() {
         return load(KitPaths.dataCache().resolve("speech"));

@@ -1,7 +1,6 @@
 package dev.tlkit.audio;
 
 import dev.tlkit.data.Task;
-import java.util.List;
 import java.util.Set;
 
 /** The speech lesson's tasks: keyword recognition learned from English-accent voices, for a new speaker. */
@@ -15,7 +14,17 @@ public final class SpeechTasks {
 
     /** The source: the 30 keywords read by 28 voices in seven English accents ({@link Voices#english()}). */
     public static ClipSet englishKeywords() {
-        return SpeechClips.keywords("english-accents", Voices.english()).load();
+        return englishRecipe().load();
+    }
+
+    /** The recipe of {@link #englishKeywords()}. */
+    public static SpeechClips englishRecipe() {
+        return SpeechClips.keywords("english-accents", Voices.english());
+    }
+
+    /** The recipe of a new speaker's clips: {@value #RENDITIONS} renditions of every keyword. */
+    public static SpeechClips speakerRecipe(Voice speaker) {
+        return SpeechClips.keywords(slug(speaker), Voices.renditions(speaker, RENDITIONS));
     }
 
     /**
@@ -25,10 +34,10 @@ public final class SpeechTasks {
      * {@code RENDITIONS - POOL} renditions of every word.
      */
     public static Task<ClipSet> newSpeaker(ClipSet source, Voice speaker) {
-        List<Voice> renditions = Voices.renditions(speaker, RENDITIONS);
-        Set<Voice> pool = Set.copyOf(renditions.subList(0, POOL));
+        SpeechClips recipe = speakerRecipe(speaker);
+        Set<Voice> pool = Set.copyOf(recipe.voices().subList(0, POOL));
         String name = speaker.accent() + " speaker";
-        ClipSet clips = SpeechClips.keywords(slug(speaker), renditions).load();
+        ClipSet clips = recipe.load();
         return Task.of(name, (RENDITIONS - POOL) + " other renditions of every word by the " + name + " ("
                         + speaker.id() + ")",
                 () -> source.plus(clips.where(pool::contains, name + ", labelled pool"),

@@ -2,6 +2,7 @@ package dev.tlkit.bench;
 
 import dev.tlkit.audio.ClipSet;
 import dev.tlkit.audio.SpeechClips;
+import dev.tlkit.audio.SpeechTasks;
 import dev.tlkit.audio.Voices;
 import dev.tlkit.models.SpeechEmbedding;
 import dev.tlkit.train.Stopwatch;
@@ -27,13 +28,10 @@ public final class SpeechThroughput {
     }
 
     public static Result measure(Path scratch, int embeddingRepeats) throws IOException {
-        List<SpeechClips> recipes = new ArrayList<>();
-        recipes.add(SpeechClips.keywords("english-accents", Voices.english()));
-        recipes.add(SpeechClips.keywords("scottish", Voices.renditions(Voices.scottish(), 10)));
-        recipes.add(SpeechClips.keywords("german", Voices.renditions(Voices.foreign("de"), 10)));
-        recipes.add(SpeechClips.keywords("flite-slt", Voices.renditions(Voices.flite("slt"), 10)));
-        Path cache = Files.createDirectories(scratch).resolve("speech-cache");
-        delete(cache);
+        // the lesson's recipes: its source voices and its three new speakers
+        List<SpeechClips> recipes = List.of(SpeechTasks.englishRecipe(), SpeechTasks.speakerRecipe(Voices.scottish()),
+                SpeechTasks.speakerRecipe(Voices.foreign("de")), SpeechTasks.speakerRecipe(Voices.flite("slt")));
+        Path cache = Files.createTempDirectory(Files.createDirectories(scratch), "speech-cache");   // empty: a first run
         Stopwatch clock = Stopwatch.start();
         List<ClipSet> sets = new ArrayList<>();
         for (SpeechClips recipe : recipes) {
@@ -56,9 +54,6 @@ public final class SpeechThroughput {
     }
 
     private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
