@@ -49,6 +49,7 @@ class ArchitectureTest {
                 .layer("notebooks").definedBy("dev.tlkit.notebooks..")
                 .layer("exercises").definedBy("dev.tlkit.exercises..")
                 .layer("bench").definedBy("dev.tlkit.bench..")
+                .layer("hub").definedBy("dev.tlkit.hub..")
                 .layer("environment").definedBy("dev.tlkit")
                 .whereLayer("pretrain").mayOnlyBeAccessedByLayers("bench")
                 .whereLayer("labels").mayOnlyBeAccessedByLayers("bench")
@@ -60,17 +61,18 @@ class ArchitectureTest {
                 .whereLayer("eval").mayOnlyBeAccessedByLayers("train", "recipes", "experiments", "labels", "bias",
                         "pretrain", "bench")
                 .whereLayer("models").mayOnlyBeAccessedByLayers("eval", "train", "recipes", "experiments", "labels",
-                        "bias", "pretrain", "bench")
+                        "bias", "pretrain", "bench", "hub")
                 .whereLayer("audio").mayOnlyBeAccessedByLayers("models", "eval", "train", "recipes", "experiments",
-                        "labels", "bias", "pretrain", "bench")
+                        "labels", "bias", "pretrain", "bench", "hub")
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("models", "eval", "train", "recipes", "experiments",
                         "labels", "bias", "pretrain", "bench")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("audio", "nn", "models", "eval", "train", "recipes",
-                        "experiments", "labels", "bias", "pretrain", "exercises", "bench")
+                        "experiments", "labels", "bias", "pretrain", "exercises", "bench", "hub")
                 .whereLayer("kernel").mayOnlyBeAccessedByLayers("notebooks", "exercises", "bench")
                 .whereLayer("notebooks").mayOnlyBeAccessedByLayers("exercises", "bench")
                 .whereLayer("exercises").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bench").mayNotBeAccessedByAnyLayer()
+                .whereLayer("hub").mayNotBeAccessedByAnyLayer()
                 .check(classes);
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -64,27 +65,44 @@ public record SpeechClips(String name, List<String> words, List<Voice> voices, i
         return new SpeechClips(name, KEYWORDS, voices, DEFAULT_SAMPLES);
     }
 
-    /** The clips: read from the kit's cache ({@code <data>/speech}), or synthesised (with a progress bar) and cached. */
+    /**
+     * The clips: read from the kit's cache ({@code <data>/speech}, shared on a hub), else from the user's cache,
+     * or synthesised (with a progress bar) and cached there.
+     */
     public ClipSet load() {
-        return load(KitPaths.dataCache().resolve("speech"));
+        Map<String, String> programs = programVersions();
+        return cached(KitPaths.dataCache().resolve("speech"), programs)
+                .orElseGet(() -> load(KitPaths.userCache().resolve("speech"), programs));
     }
 
     /** The clips, cached under {@code cacheRoot}: a folder per recipe and programs' versions. */
     public ClipSet load(Path cacheRoot) {
-        Map<String, String> programs = programVersions();
+        return load(cacheRoot, programVersions());
+    }
+
+    private ClipSet load(Path cacheRoot, Map<String, String> programs) {
+        return cached(cacheRoot, programs).orElseGet(() -> {
+            List<Clip> clips = synthesise();
+            write(folder(cacheRoot, programs), clips, programs);
+            return new ClipSet(name, clips, words);
+        });
+    }
+
+    private Path folder(Path cacheRoot, Map<String, String> programs) {
         String key = Checksums.sha256(recipe(programs).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
-        Path folder = cacheRoot.resolve(name + "-" + key);
+        return cacheRoot.resolve(name + "-" + key);
+    }
+
+    /** The clips cached under {@code cacheRoot}, if they are there and intact. */
+    private Optional<ClipSet> cached(Path cacheRoot, Map<String, String> programs) {
+        Path folder = folder(cacheRoot, programs);
         Path clipsFile = folder.resolve("clips.bin");
         Path manifestFile = folder.resolve("manifest.json");
-        if (Files.isRegularFile(manifestFile) && Files.isRegularFile(clipsFile)) {
-            CacheManifest manifest = readManifest(manifestFile);
-            if (manifest.sha256().equals(Checksums.sha256(clipsFile))) {
-                return new ClipSet(name, read(clipsFile), words);
-            }
+        if (Files.isRegularFile(manifestFile) && Files.isRegularFile(clipsFile)
+                && readManifest(manifestFile).sha256().equals(Checksums.sha256(clipsFile))) {
+            return Optional.of(new ClipSet(name, read(clipsFile), words));
         }
-        List<Clip> clips = synthesise();
-        write(folder, clips, programs);
-        return new ClipSet(name, clips, words);
+        return Optional.empty();
     }
 
     /** The manifest written beside the clips. */

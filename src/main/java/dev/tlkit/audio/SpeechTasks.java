@@ -1,7 +1,9 @@
 package dev.tlkit.audio;
 
 import dev.tlkit.data.Task;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The speech lesson's tasks: keyword recognition learned from English-accent voices, for a new speaker. */
 public final class SpeechTasks {
@@ -25,6 +27,17 @@ public final class SpeechTasks {
     /** The recipe of a new speaker's clips: {@value #RENDITIONS} renditions of every keyword. */
     public static SpeechClips speakerRecipe(Voice speaker) {
         return SpeechClips.keywords(slug(speaker), Voices.renditions(speaker, RENDITIONS));
+    }
+
+    /** The new speakers of the speech lesson: a Scottish, a German-accented and a flite voice. */
+    public static List<Voice> lessonSpeakers() {
+        return List.of(Voices.scottish(), Voices.foreign("de"), Voices.flite("slt"));
+    }
+
+    /** Every clip set the speech lesson loads: its source voices and its new speakers (a hub synthesises them once). */
+    public static List<SpeechClips> lessonRecipes() {
+        return Stream.concat(Stream.of(englishRecipe()),
+                lessonSpeakers().stream().map(SpeechTasks::speakerRecipe)).toList();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.tlkit.bench;
 import dev.tlkit.audio.ClipSet;
 import dev.tlkit.audio.SpeechClips;
 import dev.tlkit.audio.SpeechTasks;
-import dev.tlkit.audio.Voices;
 import dev.tlkit.models.SpeechEmbedding;
 import dev.tlkit.train.Stopwatch;
 import java.io.IOException;
@@ -28,9 +27,7 @@ public final class SpeechThroughput {
     }
 
     public static Result measure(Path scratch, int embeddingRepeats) throws IOException {
-        // the lesson's recipes: its source voices and its three new speakers
-        List<SpeechClips> recipes = List.of(SpeechTasks.englishRecipe(), SpeechTasks.speakerRecipe(Voices.scottish()),
-                SpeechTasks.speakerRecipe(Voices.foreign("de")), SpeechTasks.speakerRecipe(Voices.flite("slt")));
+        List<SpeechClips> recipes = SpeechTasks.lessonRecipes();
         Path cache = Files.createTempDirectory(Files.createDirectories(scratch), "speech-cache");   // empty: a first run
         Stopwatch clock = Stopwatch.start();
         List<ClipSet> sets = new ArrayList<>();

