@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class KernelChannel implements AutoCloseable {
     /** What one cell produced: the kit's check results, error outputs, and the reply's status. */
-    record CellOutcome(List<CheckResult> checks, List<String> errors, String status) {
+    record CellOutcome(List<CheckResult> checks, List<String> errors, String status, String result) {
     }
 
     private final WebSocket socket;
@@ -73,6 +73,7 @@ final class KernelChannel implements AutoCloseable {
         List<CheckResult> checks = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         String status = null;
+        String result = "";
         boolean idle = false;
         long deadline = System.nanoTime() + limit.toNanos();
         while (status == null || !idle) {
@@ -92,6 +93,10 @@ final class KernelChannel implements AutoCloseable {
                     if (check != null) {
                         checks.add(CheckResult.fromJson(check.isJsonPrimitive() ? check.getAsString() : check.toString()));
                     }
+                    JsonElement text = c.getAsJsonObject("data").get("text/plain");
+                    if (type.equals("execute_result") && text != null) {
+                        result = text.getAsString();
+                    }
                 }
                 case "error" -> errors.add(c.get("ename").getAsString() + ": " + c.get("evalue").getAsString());
                 case "execute_reply" -> status = c.get("status").getAsString();
@@ -99,7 +104,7 @@ final class KernelChannel implements AutoCloseable {
                 default -> { }
             }
         }
-        return new CellOutcome(checks, errors, status);
+        return new CellOutcome(checks, errors, status, result);
     }
 
     @Override
