@@ -136,10 +136,10 @@ c.Spawner.cpu_limit = float(LEARNER["cpu_limit"])
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 # The idle culler: a kernel idle this long is shut down, then the learner's server once nothing runs in it.
-idle = int(LEARNER["idle_minutes"]) * 60
+idle = int(os.environ.get("TLKIT_HUB_IDLE_SECONDS", int(LEARNER["idle_minutes"]) * 60))
 c.Spawner.args = [
     f"--MappingKernelManager.cull_idle_timeout={idle}",
-    "--MappingKernelManager.cull_interval=60",
+    f"--MappingKernelManager.cull_interval={min(60, idle)}",
     "--MappingKernelManager.cull_connected=True",
     f"--NotebookApp.shutdown_no_activity_timeout={idle}",
 ]

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  * A class on the kit's JupyterHub, as {@code ./kit hub} serves it: four test users log in, start their servers
  * through the hub's REST API and run lesson 1 at the same time on the kit's kernel, through their servers' kernel
  * API behind the hub's proxy. Every run's checks pass; one learner's token cannot reach another's server; each
- * learner's memory peak is read from the cgroup the hub put them in; stopping the hub leaves their files, and a
- * second start does not overwrite them.
+ * learner's memory peak is read from the cgroup the hub put them in; the idle culler stops the idle servers;
+ * stopping the hub leaves their files, and a second start does not overwrite them.
  */
 class HubIT {
     private static final Path PROJECT = Path.of(System.getProperty("kit.project.dir", ".")).toAbsolutePath().normalize();
@@ -48,6 +48,7 @@ class HubIT {
     private static final int LEARNERS = 4;
     private static final String LESSON = "transfer-kit/notebooks/01-setup-and-tour.ipynb";
     private static final Duration CELL_LIMIT = Duration.ofMinutes(4);   // a hang guard, not a speed claim
+    private static final int IDLE_SECONDS = 20;   // the culler's idle limit for this test (a course: hub/course.json)
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -88,6 +89,14 @@ class HubIT {
                 assertEquals(403, peek.statusCode(), users.get(i) + " reached " + other + "'s server: " + peek.body());
             }
 
+            // a learner's own work, saved through their server
+            String work = "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}";
+            String saved = "{\"type\": \"notebook\", \"content\": " + work + "}";
+            for (String user : users) {
+                assertEquals(201, send("PUT", "/user/" + user + "/api/contents/transfer-kit/my-work.ipynb",
+                        tokens.get(user), saved).statusCode());
+            }
+
             ExecutorService pool = Executors.newFixedThreadPool(LEARNERS);
             Map<String, Future<LessonRun>> runs = new LinkedHashMap<>();
             for (String user : users) {
@@ -114,12 +123,9 @@ class HubIT {
             Files.writeString(PROJECT.resolve("target/hub-it/peak-memory.md"), report);
             System.out.print(report);
 
-            // a learner's own work, saved through their server
-            String work = "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}";
-            String saved = "{\"type\": \"notebook\", \"content\": " + work + "}";
+            // the idle culler: idle kernels are shut down, then the servers they leave empty, and the hub sees it
             for (String user : users) {
-                assertEquals(201, send("PUT", "/user/" + user + "/api/contents/transfer-kit/my-work.ipynb",
-                        tokens.get(user), saved).statusCode());
+                awaitCulled(user, tokens.get(user));
             }
             Path lesson = home(users.get(0)).resolve(LESSON);
             Files.writeString(lesson, Files.readString(lesson).replace("\"cells\"", "\"metadata_edited_by_learner\": 1, \"cells\""));
@@ -201,7 +207,8 @@ class HubIT {
                 "--state", BASE.resolve("state").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(Map.of("TLKIT_HUB_SERVICE_TOKEN", serviceToken,
-                "TLKIT_HUB_TEST_PASSWORD", password, "TLKIT_HUB_IP", "127.0.0.1", "TLKIT_HUB_CGROUP", cgroup));
+                "TLKIT_HUB_TEST_PASSWORD", password, "TLKIT_HUB_IP", "127.0.0.1", "TLKIT_HUB_CGROUP", cgroup,
+                "TLKIT_HUB_IDLE_SECONDS", String.valueOf(IDLE_SECONDS)));
         Process hub = builder.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);   // the first start fills the shared caches
         try {
@@ -259,6 +266,19 @@ class HubIT {
             Thread.sleep(1000);
         }
         throw new AssertionError(user + "'s server was not ready within 3 minutes");
+    }
+
+    private void awaitCulled(String user, String token) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            JsonObject servers = JsonParser.parseString(send("GET", "/hub/api/users/" + user, token, null).body())
+                    .getAsJsonObject().getAsJsonObject("servers");
+            if (!servers.has("")) {
+                return;
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError(user + "'s idle server was not culled within 5 minutes (idle limit " + IDLE_SECONDS + " s)");
     }
 
     private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
