@@ -3,13 +3,13 @@ package dev.tlkit.exercises;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.tlkit.checks.CheckResult;
+import dev.tlkit.data.AtomicFiles;
 import dev.tlkit.data.Checksums;
 import dev.tlkit.notebooks.NotebookRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,11 +66,7 @@ public record AnswerKey(String exercise, String solutionSha256, List<Item> check
 
     /** Writes the key into {@code folder} (atomically). */
     void store(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve(exercise + ".key.json");
-        Path temporary = Files.createTempFile(folder, exercise, ".part");
-        Files.writeString(temporary, GSON.toJson(this), StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(folder.resolve(exercise + ".key.json"), GSON.toJson(this));
     }
 
     private static Path file(Path folder, Path solution) {

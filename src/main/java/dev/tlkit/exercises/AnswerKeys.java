@@ -5,6 +5,7 @@ import dev.tlkit.notebooks.NotebookRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.tlkit.data.Checksums;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,18 +25,29 @@ final class AnswerKeys {
         this.solutionExecutor = solutionExecutor;
     }
 
-    /** Runs {@code notebook} with {@code executor} and grades it against its exercise's key. */
-    Grader.Grade grade(Path notebook, NotebookExecutor executor) throws IOException {
+    /**
+     * Runs the submission with {@code executor} and grades it against its exercise's key. Safe to call from
+     * several threads: each key is made once (its solution runs once), the submissions run side by side.
+     */
+    Grader.Grade grade(Submission submission, NotebookExecutor executor) throws IOException {
+        Path notebook = submission.notebook();
         Path solution = solutionOf(notebook);
         if (Files.isSameFile(notebook, solution)) { // a solution graded: its own run is its key
             NotebookRun run = executor.run(notebook);
             AnswerKey key = AnswerKey.of(solution, run);
-            key.store(keyFolder);
-            made.put(solution, key);
-            return Grader.grade(notebook, key, run);
+            synchronized (this) {
+                key.store(keyFolder);
+                made.put(solution, key);
+            }
+            return Grader.grade(submission, key, run);
         }
         AnswerKey key = keyOf(solution);
-        return Grader.grade(notebook, key, executor.run(notebook));
+        return Grader.grade(submission, key, executor.run(notebook));
+    }
+
+    /** The SHA-256 of the solution a submission is graded against (a saved grade is reused only for the same). */
+    String solutionSha256(Path notebook) {
+        return Checksums.sha256(solutionOf(notebook));
     }
 
     private Path solutionOf(Path notebook) {
@@ -47,7 +59,7 @@ final class AnswerKeys {
         return solution;
     }
 
-    private AnswerKey keyOf(Path solution) throws IOException {
+    private synchronized AnswerKey keyOf(Path solution) throws IOException {
         AnswerKey key = made.get(solution);
         if (key == null) {
             key = AnswerKey.stored(keyFolder, solution).orElse(null);

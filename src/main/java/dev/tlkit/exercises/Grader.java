@@ -8,7 +8,6 @@ import dev.tlkit.notebooks.NotebookExecutor;
 import dev.tlkit.notebooks.NotebookFiles;
 import dev.tlkit.notebooks.NotebookRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,15 +16,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * {@code ./kit grade NOTEBOOK|FOLDER [--out DIR] [--cell-timeout SECONDS]}: executes each student notebook on
+ * {@code ./kit grade NOTEBOOK|FOLDER [--out DIR] [--cell-timeout SECONDS] [--jobs N] [--resume]}: executes each
+ * student notebook (a class: a folder of student folders, see {@link Submission}) on
  * the kit's kernel (a time limit per cell, going on after failing cells) and scores it against the answer key of
  * its exercise: the checks that the worked solution of the same name (in {@code solutions/}) shows when it runs.
  * Each key check the student's notebook passes scores its points; one that failed, or never ran because its cell
- * or an earlier one failed, looped past the time limit or did not compile, scores 0 with the reason. Writes
- * {@code grades.md} and {@code grades.xml} (JUnit XML, for CI and learning-management systems) into the output
- * folder and prints the same.
+ * or an earlier one failed, looped past the time limit or did not compile, scores 0 with the reason. Grades
+ * {@code --jobs} notebooks at once, saves each grade when it is known ({@link GradeStore}: {@code --resume} goes on
+ * after an interruption) and writes the reports of {@link GradeReports} into the output folder.
  */
 public final class Grader {
     private Grader() {
@@ -35,8 +39,8 @@ public final class Grader {
     public record Item(String check, int points, int maxPoints, boolean passed, String reason) {
     }
 
-    /** A notebook's grade. */
-    public record Grade(Path notebook, List<Item> items, double seconds, double peakRssMb, String problem) {
+    /** A student's notebook's grade. */
+    public record Grade(String student, Path notebook, List<Item> items, double seconds, double peakRssMb, String problem) {
         public int score() {
             return items.stream().mapToInt(Item::points).sum();
         }
@@ -50,8 +54,8 @@ public final class Grader {
         }
 
         public String summary() {
-            return String.format(Locale.ROOT, "%s: %d/%d points, %d/%d checks passed (%.0f s)%s",
-                    notebook.getFileName(), score(), maxScore(), passedChecks(), items.size(), seconds,
+            return String.format(Locale.ROOT, "%s/%s: %d/%d points, %d/%d checks passed (%.0f s)%s",
+                    student, notebook.getFileName(), score(), maxScore(), passedChecks(), items.size(), seconds,
                     problem.isEmpty() ? "" : " - " + problem);
         }
     }
@@ -78,7 +82,8 @@ public final class Grader {
     }
 
     /** Scores an executed notebook against its answer key; checks beyond the key score nothing but are listed. */
-    static Grade grade(Path notebook, AnswerKey key, NotebookRun run) {
+    static Grade grade(Submission submission, AnswerKey key, NotebookRun run) {
+        Path notebook = submission.notebook();
         Map<String, CheckResult> shown = new LinkedHashMap<>();
         run.checks().forEach(c -> shown.putIfAbsent(c.name(), c));
         String problem = run.cellsRan() ? "" : describe(run);
@@ -95,7 +100,7 @@ public final class Grader {
         }
         shown.values().forEach(c -> items.add(new Item(c.name(), 0, 0, c.passed(),
                 "not in the answer key of " + key.exercise() + " (a check the solution does not show scores nothing)")));
-        return new Grade(notebook, items, run.seconds(), run.peakRssMb(), problem);
+        return new Grade(submission.student(), notebook, items, run.seconds(), run.peakRssMb(), problem);
     }
 
     private static JsonArray executedCells(NotebookRun run) {
@@ -116,105 +121,113 @@ public final class Grader {
         };
     }
 
-    /**
-     * Grades every notebook in {@code targets} (files or folders) against the answer keys of the solutions in
-     * {@code solutions} (same file name); writes grades.md and grades.xml into {@code out}.
-     */
+    /** How a class is graded: the time limit per cell, notebooks graded at once, and whether to resume. */
+    public record Options(Duration cellTimeout, int jobs, boolean resume) {
+        public Options {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+            }
+        }
+
+        public static Options of(Duration cellTimeout) {
+            return new Options(cellTimeout, 1, false);
+        }
+    }
+
+    /** Grades the notebooks under {@code targets} one at a time, from scratch (see the other gradeAll). */
     public static List<Grade> gradeAll(List<Path> targets, Path solutions, Path out, Duration cellTimeout,
                                        Path jupyterPath) throws IOException {
-        List<Path> notebooks = new ArrayList<>();
-        for (Path target : targets) {
-            if (Files.isDirectory(target)) {
-                notebooks.addAll(NotebookFiles.in(target));
-            } else {
-                notebooks.add(target);
-            }
-        }
-        NotebookExecutor executor = NotebookExecutor.writingTo(out.resolve("executed")).withCellTimeout(cellTimeout)
-                .keepGoingAfterErrors().withJupyterPath(jupyterPath);
+        return gradeAll(Submission.in(targets), solutions, out, Options.of(cellTimeout), jupyterPath);
+    }
+
+    /**
+     * Grades every submission against the answer keys of the solutions in {@code solutions} (same file name),
+     * {@code options.jobs()} at a time; each grade is saved as soon as it is known, so an interrupted run resumes
+     * ({@code options.resume()}) with the submissions it had not graded. Writes the reports ({@link GradeReports}).
+     */
+    public static List<Grade> gradeAll(List<Submission> submissions, Path solutions, Path out, Options options,
+                                       Path jupyterPath) throws IOException {
         AnswerKeys keys = new AnswerKeys(solutions, out.resolve("keys"),
-                NotebookExecutor.writingTo(out.resolve("solutions")).withCellTimeout(cellTimeout)
+                NotebookExecutor.writingTo(out.resolve("solutions")).withCellTimeout(options.cellTimeout())
                         .withJupyterPath(jupyterPath));
-        List<Grade> grades = new ArrayList<>();
-        for (Path notebook : notebooks) {
-            Grade grade;
-            try {
-                grade = keys.grade(notebook, executor);
-            } catch (RuntimeException | IOException e) {
-                grade = new Grade(notebook, List.of(new Item("the notebook runs", 0, 1, false, e.getMessage())), 0, 0,
-                        "could not be graded: " + e.getMessage());
+        GradeStore store = new GradeStore(out.resolve("results"), options.cellTimeout());
+        ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
+        try {
+            List<Future<Grade>> futures = new ArrayList<>();
+            for (Submission submission : submissions) {
+                futures.add(pool.submit(() -> gradeOne(submission, keys, store, options, out, jupyterPath)));
             }
-            System.out.println(grade.summary());
-            grade.items().forEach(i -> System.out.println("  " + (i.passed() ? "PASS " : "FAIL ") + i.check()
-                    + " [" + i.points() + "/" + i.maxPoints() + "]" + (i.reason().isEmpty() ? "" : ": " + i.reason())));
-            grades.add(grade);
+            List<Grade> grades = new ArrayList<>();
+            for (Future<Grade> future : futures) {
+                grades.add(future.get());
+            }
+            GradeReports.write(grades, out);
+            return grades;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("grading was interrupted; run it again with --resume to go on", e);
+        } catch (ExecutionException e) {
+            throw new IOException("grading failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("grades.md"), markdown(grades), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("grades.xml"), junitXml(grades), StandardCharsets.UTF_8);
-        return grades;
     }
 
-    static String markdown(List<Grade> grades) {
-        StringBuilder md = new StringBuilder("# Grades\n\n| notebook | points | checks passed | time |\n|---|---|---|---|\n");
-        for (Grade g : grades) {
-            md.append(String.format(Locale.ROOT, "| %s | %d/%d | %d/%d | %.0f s |%n", g.notebook().getFileName(), g.score(),
-                    g.maxScore(), g.passedChecks(), g.items().size(), g.seconds()));
-        }
-        for (Grade g : grades) {
-            md.append("\n## ").append(g.notebook().getFileName()).append("\n\n");
-            if (!g.problem().isEmpty()) {
-                md.append("Problem: ").append(g.problem()).append("\n\n");
+    private static Grade gradeOne(Submission submission, AnswerKeys keys, GradeStore store, Options options, Path out,
+                                  Path jupyterPath) throws IOException {
+        Grade grade;
+        boolean before = false;
+        try {
+            String solution = keys.solutionSha256(submission.notebook());
+            grade = options.resume() ? store.previous(submission, solution).orElse(null) : null;
+            before = grade != null;
+            if (grade == null) {
+                NotebookExecutor executor = NotebookExecutor.writingTo(out.resolve("executed").resolve(submission.student()))
+                        .withCellTimeout(options.cellTimeout()).keepGoingAfterErrors().withJupyterPath(jupyterPath);
+                grade = keys.grade(submission, executor);
+                store.save(submission, solution, grade);
             }
-            for (Item i : g.items()) {
-                md.append("- ").append(i.passed() ? "PASS " : "FAIL ").append(i.check()).append(" (")
-                        .append(i.points()).append('/').append(i.maxPoints()).append(')')
-                        .append(i.reason().isEmpty() ? "" : " — " + i.reason()).append('\n');
-            }
+        } catch (RuntimeException | IOException e) {
+            grade = new Grade(submission.student(), submission.notebook(),
+                    List.of(new Item("the notebook runs", 0, 1, false, e.getMessage())), 0, 0,
+                    "could not be graded: " + e.getMessage());
         }
-        return md.toString();
+        print(grade, before);
+        return grade;
     }
 
-    static String junitXml(List<Grade> grades) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
-        for (Grade g : grades) {
-            xml.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"%.1f\">%n",
-                    NotebookFiles.escapeMarkup(g.notebook().getFileName().toString()), g.items().size(), g.items().size() - g.passedChecks(), g.seconds()));
-            for (Item i : g.items()) {
-                xml.append("    <testcase classname=\"").append(NotebookFiles.escapeMarkup(g.notebook().getFileName().toString()))
-                        .append("\" name=\"").append(NotebookFiles.escapeMarkup(i.check())).append('"');
-                if (i.passed()) {
-                    xml.append("/>\n");
-                } else {
-                    xml.append("><failure message=\"").append(NotebookFiles.escapeMarkup(i.reason())).append("\"/></testcase>\n");
-                }
-            }
-            xml.append("  </testsuite>\n");
-        }
-        return xml.append("</testsuites>\n").toString();
+    private static synchronized void print(Grade grade, boolean before) {
+        System.out.println(grade.summary() + (before ? " (graded before: --resume)" : ""));
+        grade.items().forEach(i -> System.out.println("  " + (i.passed() ? "PASS " : "FAIL ") + i.check()
+                + " [" + i.points() + "/" + i.maxPoints() + "]" + (i.reason().isEmpty() ? "" : ": " + i.reason())));
     }
 
     public static void main(String[] args) throws IOException {
         List<Path> targets = new ArrayList<>();
         Path out = Path.of("target", "grades");
         Duration timeout = Duration.ofSeconds(60);
+        int jobs = 1;
+        boolean resume = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--cell-timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                case "--resume" -> resume = true;
                 default -> targets.add(Path.of(args[i]));
             }
         }
         if (targets.isEmpty()) {
-            System.err.println("usage: ./kit grade NOTEBOOK|FOLDER... [--out DIR] [--cell-timeout SECONDS]");
+            System.err.println("usage: ./kit grade NOTEBOOK|FOLDER... [--out DIR] [--cell-timeout SECONDS] [--jobs N] [--resume]");
             System.exit(2);
         }
         Path project = Path.of(System.getProperty("kit.project.dir", "."));
-        List<Grade> grades = gradeAll(targets, project.resolve("solutions"), out, timeout,
-                KernelSpec.projectJupyterPath(project));
+        List<Grade> grades = gradeAll(Submission.in(targets), project.resolve("solutions"), out,
+                new Options(timeout, jobs, resume), KernelSpec.projectJupyterPath(project));
         long total = grades.stream().mapToLong(Grade::maxScore).sum();
         long scored = grades.stream().mapToLong(Grade::score).sum();
-        System.out.printf(Locale.ROOT, "graded %d notebook(s): %d/%d points; wrote %s and %s%n", grades.size(),
-                scored, total, out.resolve("grades.md"), out.resolve("grades.xml"));
+        System.out.printf(Locale.ROOT, "graded %d notebook(s): %d/%d points; wrote %s, %s, %s and feedback/, gradescope/%n",
+                grades.size(), scored, total, out.resolve("grades.md"), out.resolve("grades.xml"),
+                out.resolve("gradebook.csv"));
     }
 }

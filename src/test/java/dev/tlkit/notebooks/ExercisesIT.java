@@ -82,6 +82,6 @@ class ExercisesIT {
         assertTrue(grade.items().get(4).reason().contains("0.9"), grade.items().get(4).reason());
         String xml = Files.readString(OUT.resolve("fixture/grades.xml"));
         assertTrue(xml.contains("tests=\"5\" failures=\"4\""), xml);
-        assertTrue(Files.readString(OUT.resolve("fixture/grades.md")).contains("| student-with-problems.ipynb | 1/5 |"));
+        assertTrue(Files.readString(OUT.resolve("fixture/grades.md")).contains("| grader | student-with-problems.ipynb | 1/5 |"));
     }
 }
