@@ -22,8 +22,8 @@ import java.util.Optional;
 public record AnswerKey(String exercise, String solutionSha256, List<Item> checks) {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-    /** One check of the solution. */
-    public record Item(String name, int points, int cell) {
+    /** One check of the solution; {@code hidden} if its cell is instructor-only ({@link ExerciseGenerator#HIDDEN}). */
+    public record Item(String name, int points, int cell, boolean hidden) {
     }
 
     public AnswerKey {
@@ -31,7 +31,8 @@ public record AnswerKey(String exercise, String solutionSha256, List<Item> check
     }
 
     /** The key of a solution's run: every check it showed, which must all have passed. */
-    public static AnswerKey of(Path solution, NotebookRun run) {
+    public static AnswerKey of(Path solution, NotebookRun run) throws IOException {
+        java.util.Set<Integer> hiddenCells = ExerciseGenerator.hiddenCells(solution);
         if (!run.passed()) {
             throw new IllegalStateException("the solution " + solution.getFileName() + " does not pass its own checks, so"
                     + " it cannot be an answer key: " + String.join("; ", run.problems()));
@@ -45,7 +46,8 @@ public record AnswerKey(String exercise, String solutionSha256, List<Item> check
                         + " every check of an exercise needs a name of its own");
             }
             names.add(check.name());
-            items.add(new Item(check.name(), check.points(), run.checkCells().get(i)));
+            int cell = run.checkCells().get(i);
+            items.add(new Item(check.name(), check.points(), cell, hiddenCells.contains(cell)));
         }
         return new AnswerKey(solution.getFileName().toString(), Checksums.sha256(solution), items);
     }

@@ -42,7 +42,10 @@ final class AnswerKeys {
             return Grader.grade(submission, key, run);
         }
         AnswerKey key = keyOf(solution);
-        return Grader.grade(submission, key, executor.run(notebook));
+        // the instructor-only checks run after the student's own cells, in a copy beside the grades
+        Path graded = ExerciseGenerator.withHiddenCells(notebook, solution,
+                keyFolder.resolveSibling("with-hidden-checks").resolve(submission.student()).resolve(notebook.getFileName()));
+        return Grader.grade(submission, key, executor.run(graded));
     }
 
     /** The SHA-256 of the solution a submission is graded against (a saved grade is reused only for the same). */

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import dev.tlkit.data.AtomicFiles;
 import dev.tlkit.notebooks.NotebookFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes the student version of each worked solution: {@code solutions/NN-name.ipynb} becomes
@@ -24,13 +27,17 @@ import java.util.List;
  * // STUB: return 0;
  * // END SOLUTION
  * }</pre>
- * becomes {@code // TODO: your code here} followed by {@code return 0;}. Run with
+ * becomes {@code // TODO: your code here} followed by {@code return 0;}. A code cell whose first line is
+ * {@value #HIDDEN} holds instructor-only checks (nbgrader's hidden tests): it is left out of the exercise, and the
+ * grader runs it after the student's own cells ({@link #withHiddenCells}). Run with
  * {@code ./kit exercises} (writes) or {@code ./kit exercises --check} (fails when exercises/ is stale).
  */
 public final class ExerciseGenerator {
     static final String BEGIN = "// BEGIN SOLUTION";
     static final String END = "// END SOLUTION";
     static final String STUB = "// STUB:";
+    /** The first line of a cell of instructor-only checks. */
+    public static final String HIDDEN = "// HIDDEN CHECKS";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private ExerciseGenerator() {
@@ -74,6 +81,11 @@ public final class ExerciseGenerator {
         JsonObject notebook = JsonParser.parseString(solutionJson).getAsJsonObject();
         int blocks = 0;
         JsonArray cells = notebook.getAsJsonArray("cells");
+        for (int c = cells.size() - 1; c >= 0; c--) {
+            if (isHidden(cells.get(c).getAsJsonObject())) {
+                cells.remove(c);
+            }
+        }
         for (int c = 0; c < cells.size(); c++) {
             JsonObject cell = cells.get(c).getAsJsonObject();
             if (!cell.get("cell_type").getAsString().equals("code")) {
@@ -99,6 +111,48 @@ public final class ExerciseGenerator {
             throw new IllegalArgumentException(name + " has no " + BEGIN + " block: nothing for the student to write");
         }
         return GSON.toJson(notebook) + "\n";
+    }
+
+    private static boolean isHidden(JsonObject cell) {
+        return cell.get("cell_type").getAsString().equals("code") && NotebookFiles.source(cell).strip().startsWith(HIDDEN);
+    }
+
+    /** The 1-based numbers of a solution's hidden-check cells. */
+    static Set<Integer> hiddenCells(Path solution) throws IOException {
+        JsonArray cells = NotebookFiles.cells(solution);
+        Set<Integer> hidden = new TreeSet<>();
+        for (int c = 0; c < cells.size(); c++) {
+            if (isHidden(cells.get(c).getAsJsonObject())) {
+                hidden.add(c + 1);
+            }
+        }
+        return hidden;
+    }
+
+    /**
+     * The submission with the solution's hidden-check cells appended (outputs cleared), written to {@code target};
+     * returns {@code submission} itself when the solution has none.
+     */
+    static Path withHiddenCells(Path submission, Path solution, Path target) throws IOException {
+        JsonArray solutionCells = NotebookFiles.cells(solution);
+        JsonObject notebook = JsonParser.parseString(Files.readString(submission, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonArray cells = notebook.getAsJsonArray("cells");
+        int added = 0;
+        for (var element : solutionCells) {
+            JsonObject cell = element.getAsJsonObject();
+            if (isHidden(cell)) {
+                JsonObject copy = cell.deepCopy();
+                copy.add("outputs", new JsonArray());
+                copy.add("execution_count", null);
+                cells.add(copy);
+                added++;
+            }
+        }
+        if (added == 0) {
+            return submission;
+        }
+        AtomicFiles.writeString(target, GSON.toJson(notebook) + "\n");
+        return target;
     }
 
     /** Writes (or, with {@code check}, compares) every exercise; returns the names that were stale. */

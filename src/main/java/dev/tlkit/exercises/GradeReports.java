@@ -15,7 +15,8 @@ import java.util.Map;
  * What the grader writes, each file whole or not at all: {@code grades.md} (for the instructor),
  * {@code grades.xml} (JUnit XML), {@code gradebook.csv} (one row per student and exercise, for a spreadsheet or a
  * learning-management system), and per submission {@code feedback/STUDENT/EXERCISE.html} (for the student) and
- * {@code gradescope/STUDENT/EXERCISE.json} (Gradescope's results format).
+ * {@code gradescope/STUDENT/EXERCISE.json} (Gradescope's results format). What a student sees of the hidden checks
+ * is how many passed and their points, never their names or hints; the instructor's reports show them all.
  */
 final class GradeReports {
     private GradeReports() {
@@ -45,7 +46,7 @@ final class GradeReports {
                 md.append("Problem: ").append(g.problem()).append("\n\n");
             }
             for (Grader.Item i : g.items()) {
-                md.append("- ").append(i.passed() ? "PASS " : "FAIL ").append(i.check()).append(" (")
+                md.append("- ").append(i.passed() ? "PASS " : "FAIL ").append(i.hidden() ? "[hidden] " : "").append(i.check()).append(" (")
                         .append(i.points()).append('/').append(i.maxPoints()).append(')')
                         .append(i.reason().isEmpty() ? "" : " — " + i.reason()).append('\n');
             }
@@ -61,7 +62,7 @@ final class GradeReports {
                     suite, g.items().size(), g.items().size() - g.passedChecks(), g.seconds()));
             for (Grader.Item i : g.items()) {
                 xml.append("    <testcase classname=\"").append(suite).append("\" name=\"")
-                        .append(NotebookFiles.escapeMarkup(i.check())).append('"');
+                        .append(NotebookFiles.escapeMarkup((i.hidden() ? "[hidden] " : "") + i.check())).append('"');
                 if (i.passed()) {
                     xml.append("/>\n");
                 } else {
@@ -92,7 +93,7 @@ final class GradeReports {
     /** Gradescope's results.json: the score, and one test per check with its points and why it failed. */
     static String gradescope(Grader.Grade g) {
         List<Map<String, Object>> tests = new ArrayList<>();
-        for (Grader.Item i : g.items()) {
+        for (Grader.Item i : studentView(g)) {
             Map<String, Object> test = new LinkedHashMap<>();
             test.put("name", i.check());
             test.put("score", i.points());
@@ -110,6 +111,20 @@ final class GradeReports {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(results) + "\n";
     }
 
+    /** The items a student sees: the visible checks, and the hidden ones as one line of counts. */
+    static List<Grader.Item> studentView(Grader.Grade g) {
+        List<Grader.Item> view = new ArrayList<>(g.items().stream().filter(i -> !i.hidden()).toList());
+        List<Grader.Item> hidden = g.items().stream().filter(Grader.Item::hidden).toList();
+        if (!hidden.isEmpty()) {
+            long passed = hidden.stream().filter(Grader.Item::passed).count();
+            view.add(new Grader.Item(String.format(Locale.ROOT, "hidden checks: %d of %d passed", passed, hidden.size()),
+                    hidden.stream().mapToInt(Grader.Item::points).sum(), hidden.stream().mapToInt(Grader.Item::maxPoints).sum(),
+                    passed == hidden.size(), passed == hidden.size() ? "" : "hidden checks run your functions again"
+                            + " on data of their own", true));
+        }
+        return view;
+    }
+
     /** The student's page: their points, and per check whether it passed and, if not, the hint it gave. */
     static String feedback(Grader.Grade g) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
@@ -124,7 +139,7 @@ final class GradeReports {
             html.append("<p class=\"fail\">").append(NotebookFiles.escapeMarkup(g.problem())).append("</p>\n");
         }
         html.append("<table><tr><th></th><th>check</th><th>points</th><th>hint</th></tr>\n");
-        for (Grader.Item i : g.items()) {
+        for (Grader.Item i : studentView(g)) {
             html.append("<tr><td class=\"").append(i.passed() ? "pass\">&#10003;" : "fail\">&#10007;").append("</td><td>")
                     .append(NotebookFiles.escapeMarkup(i.check())).append("</td><td>").append(i.points()).append(" / ")
                     .append(i.maxPoints()).append("</td><td>").append(NotebookFiles.escapeMarkup(i.reason()))

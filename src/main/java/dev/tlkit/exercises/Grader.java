@@ -35,8 +35,15 @@ public final class Grader {
     private Grader() {
     }
 
-    /** One check of one notebook: the points it scored of those it is worth, and why not all. */
-    public record Item(String check, int points, int maxPoints, boolean passed, String reason) {
+    /**
+     * One check of one notebook: the points it scored of those it is worth, and why not all.
+     *
+     * @param hidden an instructor-only check (see {@link ExerciseGenerator#HIDDEN}): students see only how many passed
+     */
+    public record Item(String check, int points, int maxPoints, boolean passed, String reason, boolean hidden) {
+        public Item(String check, int points, int maxPoints, boolean passed, String reason) {
+            this(check, points, maxPoints, passed, reason, false);
+        }
     }
 
     /** A student's notebook's grade. */
@@ -92,10 +99,13 @@ public final class Grader {
         for (AnswerKey.Item check : key.checks()) {
             CheckResult result = shown.remove(check.name());
             if (result == null) {
-                items.add(new Item(check.name(), 0, check.points(), false, whyMissing(check, executedCells, run)));
+                // a hidden check's cell was appended to the submission: its number in the solution means nothing here
+                String why = check.hidden() ? "did not run" + (run.cellsRan() ? "" : ": " + describe(run))
+                        : whyMissing(check, executedCells, run);
+                items.add(new Item(check.name(), 0, check.points(), false, why, check.hidden()));
             } else {
                 items.add(new Item(check.name(), result.passed() ? check.points() : 0, check.points(), result.passed(),
-                        result.passed() ? "" : result.message()));
+                        result.passed() ? "" : result.message(), check.hidden()));
             }
         }
         shown.values().forEach(c -> items.add(new Item(c.name(), 0, 0, c.passed(),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlkit.kernel.KernelSpec;
+import dev.tlkit.notebooks.NotebookFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +69,40 @@ class ClassGradingIT {
         try (Stream<Path> files = Files.walk(out)) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(".part")), "a killed run left a half-written file");
         }
+    }
+
+    /**
+     * The classic mistakes pass the visible checks and are caught by the hidden ones, which the students' feedback
+     * counts without naming: a probe trained on the test features, a probe scored on its training features, a
+     * fine-tuned model scored on its training images (one fixture notebook each, src/test/resources/grader/mistakes).
+     */
+    @Test
+    void hiddenChecksCatchWhatTheVisibleOnesMissAndStayHidden() throws Exception {
+        Path out = PROJECT.resolve("target/class-grading/mistakes");
+        List<Grader.Grade> grades = Grader.gradeAll(Submission.in(List.of(PROJECT.resolve("src/test/resources/grader/mistakes"))),
+                PROJECT.resolve("solutions"), out, new Grader.Options(java.time.Duration.ofSeconds(120), 2, false),
+                KernelSpec.projectJupyterPath(PROJECT));
+        assertEquals(3, grades.size());
+        for (Grader.Grade g : grades) {
+            System.out.println("[mistake] " + g.summary() + " " + g.items());
+            String visible = g.notebook().getFileName().toString().startsWith("03")
+                    ? "a linear probe on pre-trained features reaches 90% with 50 labels per class"
+                    : "full fine-tuning reaches 91% on the 5,000 target test images";
+            assertTrue(g.items().stream().anyMatch(i -> i.check().equals(visible) && i.passed() && !i.hidden()),
+                    g.student() + ": the mistake slips past the visible check: " + g.items());
+            List<Grader.Item> hidden = g.items().stream().filter(Grader.Item::hidden).toList();
+            assertEquals(1, hidden.size(), g.student() + ": " + g.items());
+            assertTrue(!hidden.get(0).passed() && hidden.get(0).points() == 0, g.student() + " is caught: " + hidden);
+            String name = NotebookFiles.name(g.notebook());
+            for (Path studentFile : List.of(out.resolve("feedback").resolve(g.student()).resolve(name + ".html"),
+                    out.resolve("gradescope").resolve(g.student()).resolve(name + ".json"))) {
+                String text = Files.readString(studentFile);
+                assertTrue(text.contains("hidden checks: 0 of 1 passed"), studentFile + ": " + text);
+                assertTrue(!text.contains(hidden.get(0).check()) && !text.contains("shuffled"),
+                        studentFile + " reveals the hidden check: " + text);
+            }
+        }
+        assertTrue(Files.readString(out.resolve("grades.md")).contains("[hidden]"), "the instructor sees the hidden checks");
     }
 
     private static Process grader(Path submissions, Path out, Path log, boolean resume) throws IOException {
