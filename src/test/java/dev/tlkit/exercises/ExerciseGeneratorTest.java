@@ -29,6 +29,29 @@ class ExerciseGeneratorTest {
     }
 
     @Test
+    void hiddenCheckCellsAreLeftOutOfTheExerciseAndAppendedToASubmission(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path project = Path.of(System.getProperty("kit.project.dir", "."));
+        Path solution = project.resolve("solutions/03-feature-extraction.ipynb");
+        String exercise = Files.readString(project.resolve("exercises/03-feature-extraction.ipynb"));
+        assertTrue(Files.readString(solution).contains(ExerciseGenerator.HIDDEN) && !exercise.contains("HIDDEN")
+                && !exercise.contains("LabelShuffling"), "the exercise must not contain the hidden checks");
+        int solutionCells = dev.tlkit.notebooks.NotebookFiles.cells(solution).size();
+        assertEquals(java.util.Set.of(solutionCells), ExerciseGenerator.hiddenCells(solution));
+
+        Path submission = Files.writeString(dir.resolve("03-feature-extraction.ipynb"), exercise);
+        Path graded = ExerciseGenerator.withHiddenCells(submission, solution, dir.resolve("graded/03-feature-extraction.ipynb"));
+        var cells = dev.tlkit.notebooks.NotebookFiles.cells(graded);
+        assertEquals(dev.tlkit.notebooks.NotebookFiles.cells(submission).size() + 1, cells.size());
+        assertTrue(dev.tlkit.notebooks.NotebookFiles.source(cells.get(cells.size() - 1).getAsJsonObject())
+                .startsWith(ExerciseGenerator.HIDDEN), "the hidden cell runs last");
+        assertEquals(exercise, Files.readString(submission), "the student's file is left as it was");
+        Path plain = project.resolve("solutions/02-inside-a-pretrained-model.ipynb");
+        assertEquals(submission, ExerciseGenerator.withHiddenCells(submission, plain, dir.resolve("x.ipynb")),
+                "a solution without hidden checks grades the submission itself");
+    }
+
+    @Test
     void theExercisesAreExactlyWhatTheGeneratorWritesFromTheSolutions() throws Exception {
         Path project = Path.of(System.getProperty("kit.project.dir", "."));
         List<String> stale = ExerciseGenerator.generate(project.resolve("solutions"), project.resolve("exercises"), true);
