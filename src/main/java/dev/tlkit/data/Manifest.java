@@ -27,7 +27,7 @@ public record Manifest(List<Tool> tools, List<PackagedFiles> datasets, List<Pack
     }
 
     /**
-     * A system package the kit needs for a purpose: "start" (the lessons), "test", "bench" or "hub" (./kit hub).
+     * A system package the kit needs for a purpose: "start" (the lessons), "test", "bench", "grade" (./kit grade) or "hub" (./kit hub).
      *
      * @param command if set, the package is needed only when this command is missing (any provider will do)
      * @param jupyter true for a part of Jupyter itself, which a Jupyter installation (Binder's, a hub's) brings

@@ -132,15 +132,16 @@ public final class Grader {
     }
 
     /** How a class is graded: the time limit per cell, notebooks graded at once, and whether to resume. */
-    public record Options(Duration cellTimeout, int jobs, boolean resume) {
+    public record Options(Duration cellTimeout, int jobs, boolean resume, boolean sandboxed) {
         public Options {
             if (jobs < 1) {
                 throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
             }
         }
 
+        /** One at a time, from scratch, in the sandbox. */
         public static Options of(Duration cellTimeout) {
-            return new Options(cellTimeout, 1, false);
+            return new Options(cellTimeout, 1, false, true);
         }
     }
 
@@ -157,15 +158,27 @@ public final class Grader {
      */
     public static List<Grade> gradeAll(List<Submission> submissions, Path solutions, Path out, Options options,
                                        Path jupyterPath) throws IOException {
+        Sandbox sandbox = null;
+        if (options.sandboxed()) {
+            if (!Sandbox.unavailable().isEmpty()) {
+                throw new IOException("cannot grade in a sandbox: " + Sandbox.unavailable()
+                        + "; or grade trusted notebooks with --no-sandbox");
+            }
+            List<Path> hidden = new ArrayList<>(List.of(out, solutions));
+            submissions.forEach(s -> hidden.add(s.notebook().getParent()));
+            sandbox = Sandbox.hiding(hidden.stream().distinct().toList());
+        }
+        NotebookExecutor solutionRuns = NotebookExecutor.writingTo(out.resolve("solutions"))
+                .withCellTimeout(options.cellTimeout()).withJupyterPath(jupyterPath);
         AnswerKeys keys = new AnswerKeys(solutions, out.resolve("keys"),
-                NotebookExecutor.writingTo(out.resolve("solutions")).withCellTimeout(options.cellTimeout())
-                        .withJupyterPath(jupyterPath));
+                sandbox == null ? solutionRuns : solutionRuns.confinedBy(sandbox));
         GradeStore store = new GradeStore(out.resolve("results"), options.cellTimeout());
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
             List<Future<Grade>> futures = new ArrayList<>();
             for (Submission submission : submissions) {
-                futures.add(pool.submit(() -> gradeOne(submission, keys, store, options, out, jupyterPath)));
+                Sandbox confinement = sandbox;
+                futures.add(pool.submit(() -> gradeOne(submission, keys, store, options, out, jupyterPath, confinement)));
             }
             List<Grade> grades = new ArrayList<>();
             for (Future<Grade> future : futures) {
@@ -184,7 +197,7 @@ public final class Grader {
     }
 
     private static Grade gradeOne(Submission submission, AnswerKeys keys, GradeStore store, Options options, Path out,
-                                  Path jupyterPath) throws IOException {
+                                  Path jupyterPath, Sandbox sandbox) throws IOException {
         Grade grade;
         boolean before = false;
         try {
@@ -194,6 +207,7 @@ public final class Grader {
             if (grade == null) {
                 NotebookExecutor executor = NotebookExecutor.writingTo(out.resolve("executed").resolve(submission.student()))
                         .withCellTimeout(options.cellTimeout()).keepGoingAfterErrors().withJupyterPath(jupyterPath);
+                executor = sandbox == null ? executor : executor.confinedBy(sandbox);
                 grade = keys.grade(submission, executor);
                 store.save(submission, solution, grade);
             }
@@ -218,22 +232,24 @@ public final class Grader {
         Duration timeout = Duration.ofSeconds(60);
         int jobs = 1;
         boolean resume = false;
+        boolean sandboxed = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--cell-timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 case "--resume" -> resume = true;
+                case "--no-sandbox" -> sandboxed = false;
                 default -> targets.add(Path.of(args[i]));
             }
         }
         if (targets.isEmpty()) {
-            System.err.println("usage: ./kit grade NOTEBOOK|FOLDER... [--out DIR] [--cell-timeout SECONDS] [--jobs N] [--resume]");
+            System.err.println("usage: ./kit grade NOTEBOOK|FOLDER... [--out DIR] [--cell-timeout SECONDS] [--jobs N] [--resume] [--no-sandbox]");
             System.exit(2);
         }
         Path project = Path.of(System.getProperty("kit.project.dir", "."));
         List<Grade> grades = gradeAll(Submission.in(targets), project.resolve("solutions"), out,
-                new Options(timeout, jobs, resume), KernelSpec.projectJupyterPath(project));
+                new Options(timeout, jobs, resume, sandboxed), KernelSpec.projectJupyterPath(project));
         long total = grades.stream().mapToLong(Grade::maxScore).sum();
         long scored = grades.stream().mapToLong(Grade::score).sum();
         System.out.printf(Locale.ROOT, "graded %d notebook(s): %d/%d points; wrote %s, %s, %s and feedback/, gradescope/%n",

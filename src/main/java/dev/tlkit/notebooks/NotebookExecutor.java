@@ -29,25 +29,27 @@ public final class NotebookExecutor {
     private final boolean html;
     private final Path jupyterPath;
     private final Duration notebookTimeout;
+    private final ProcessConfinement confinement;
 
     private NotebookExecutor(Path outputDir, Duration cellTimeout, boolean keepGoing, boolean html, Path jupyterPath,
-                             Duration notebookTimeout) {
+                             Duration notebookTimeout, ProcessConfinement confinement) {
         this.outputDir = outputDir;
         this.cellTimeout = cellTimeout;
         this.keepGoing = keepGoing;
         this.html = html;
         this.jupyterPath = jupyterPath;
         this.notebookTimeout = notebookTimeout;
+        this.confinement = confinement;
     }
 
     /** Writes executed notebooks to {@code outputDir}; stops at the first failing cell; 10 minutes per cell. */
     public static NotebookExecutor writingTo(Path outputDir) {
-        return new NotebookExecutor(outputDir, Duration.ofMinutes(10), false, false, null, null);
+        return new NotebookExecutor(outputDir, Duration.ofMinutes(10), false, false, null, null, null);
     }
 
     /** A limit per cell: a cell that runs longer is interrupted and fails. */
     public NotebookExecutor withCellTimeout(Duration timeout) {
-        return new NotebookExecutor(outputDir, timeout, keepGoing, html, jupyterPath, notebookTimeout);
+        return new NotebookExecutor(outputDir, timeout, keepGoing, html, jupyterPath, notebookTimeout, confinement);
     }
 
     /**
@@ -55,22 +57,27 @@ public final class NotebookExecutor {
      * "timeout". Without one, the limit is the cell limit times the number of cells.
      */
     public NotebookExecutor withNotebookTimeout(Duration timeout) {
-        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, jupyterPath, timeout);
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, jupyterPath, timeout, confinement);
     }
 
     /** Runs every cell even after one fails (as a grader does, so every check gets its say). */
     public NotebookExecutor keepGoingAfterErrors() {
-        return new NotebookExecutor(outputDir, cellTimeout, true, html, jupyterPath, notebookTimeout);
+        return new NotebookExecutor(outputDir, cellTimeout, true, html, jupyterPath, notebookTimeout, confinement);
     }
 
     /** Also writes an HTML export next to the executed notebook. */
     public NotebookExecutor withHtml() {
-        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, true, jupyterPath, notebookTimeout);
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, true, jupyterPath, notebookTimeout, confinement);
     }
 
     /** Looks for kernels in {@code dir/kernels} first (Jupyter's JUPYTER_PATH). */
     public NotebookExecutor withJupyterPath(Path dir) {
-        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, dir, notebookTimeout);
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, dir, notebookTimeout, confinement);
+    }
+
+    /** Runs each notebook confined (a grader's sandbox: see {@link ProcessConfinement}). */
+    public NotebookExecutor confinedBy(ProcessConfinement confinement) {
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, jupyterPath, notebookTimeout, confinement);
     }
 
     public NotebookRun run(Path notebook) {
@@ -89,33 +96,50 @@ public final class NotebookExecutor {
             if (html) {
                 command.addAll(List.of("--html", outputDir.resolve(name + ".html").toString()));
             }
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(outputDir.resolve(name + ".log").toFile());
+            List<Path> readable = new ArrayList<>(List.of(notebook.toAbsolutePath()));
+            command.stream().filter(a -> a.startsWith("/")).map(Path::of).filter(Files::exists).forEach(readable::add);
             if (jupyterPath != null) {
-                builder.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
+                readable.add(jupyterPath.toAbsolutePath());
             }
-            Process process = builder.start();
-            long limitSeconds = notebookTimeout != null ? notebookTimeout.toSeconds()
-                    : cellTimeout.toSeconds() * Math.max(1, NotebookFiles.cells(notebook).size()) + 120;
-            if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);   // the kernel, not only the driver
-                process.destroyForcibly();
-                process.waitFor();
-                return new NotebookRun(notebook, executed, "timeout", 0, "the notebook ran past its limit of "
-                        + limitSeconds + " s and was stopped", List.of(), List.of(), List.of(), limitSeconds, 0);
+            try (ProcessConfinement.Confined confined = confinement == null ? null
+                    : confinement.confine(command, readable, outputDir.toAbsolutePath())) {
+                NotebookRun run = start(notebook, confined == null ? command : confined.command(), name, executed, result);
+                String hit = confined == null ? "" : confined.limitHit();
+                return hit.isEmpty() ? run : new NotebookRun(run.notebook(), run.executed(), run.status(), run.failedCell(),
+                        "the notebook hit " + hit + (run.error().isBlank() ? "" : "; " + run.error()), run.errorCells(),
+                        run.checks(), run.checkCells(), run.seconds(), run.peakRssMb());
             }
-            if (!Files.exists(result)) {
-                throw new IllegalStateException("executing " + notebook + " failed before it produced a result;"
-                        + " see " + outputDir.resolve(name + ".log") + ":\n" + tail(outputDir.resolve(name + ".log")));
-            }
-            return read(notebook, executed, result);
         } catch (IOException e) {
             throw new UncheckedIOException("could not execute " + notebook, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while executing " + notebook, e);
         }
+    }
+
+    private NotebookRun start(Path notebook, List<String> command, String name, Path executed, Path result)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(outputDir.resolve(name + ".log").toFile());
+        if (jupyterPath != null) {
+            builder.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
+        }
+        Process process = builder.start();
+        long limitSeconds = notebookTimeout != null ? notebookTimeout.toSeconds()
+                : cellTimeout.toSeconds() * Math.max(1, NotebookFiles.cells(notebook).size()) + 120;
+        if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);   // the kernel, not only the driver
+            process.destroyForcibly();
+            process.waitFor();
+            return new NotebookRun(notebook, executed, "timeout", 0, "the notebook ran past its limit of "
+                    + limitSeconds + " s and was stopped", List.of(), List.of(), List.of(), limitSeconds, 0);
+        }
+        if (!Files.exists(result)) {
+            throw new IllegalStateException("executing " + notebook + " failed before it produced a result;"
+                    + " see " + outputDir.resolve(name + ".log") + ":\n" + tail(outputDir.resolve(name + ".log")));
+        }
+        return read(notebook, executed, result);
     }
 
     private static NotebookRun read(Path notebook, Path executed, Path resultFile) throws IOException {

@@ -80,7 +80,7 @@ class ClassGradingIT {
     void hiddenChecksCatchWhatTheVisibleOnesMissAndStayHidden() throws Exception {
         Path out = PROJECT.resolve("target/class-grading/mistakes");
         List<Grader.Grade> grades = Grader.gradeAll(Submission.in(List.of(PROJECT.resolve("src/test/resources/grader/mistakes"))),
-                PROJECT.resolve("solutions"), out, new Grader.Options(java.time.Duration.ofSeconds(120), 2, false),
+                PROJECT.resolve("solutions"), out, new Grader.Options(java.time.Duration.ofSeconds(120), 2, false, true),
                 KernelSpec.projectJupyterPath(PROJECT));
         assertEquals(3, grades.size());
         for (Grader.Grade g : grades) {
