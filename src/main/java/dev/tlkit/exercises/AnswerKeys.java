@@ -48,6 +48,11 @@ final class AnswerKeys {
         return Grader.grade(submission, key, executor.run(graded));
     }
 
+    /** True when {@code notebook} is a solution itself (the instructor's, trusted), not a submission. */
+    boolean isSolution(Path notebook) throws IOException {
+        return Files.isSameFile(notebook, solutionOf(notebook));
+    }
+
     /** The SHA-256 of the solution a submission is graded against (a saved grade is reused only for the same). */
     String solutionSha256(Path notebook) {
         return Checksums.sha256(solutionOf(notebook));

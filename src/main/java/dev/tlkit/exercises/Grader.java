@@ -168,10 +168,10 @@ public final class Grader {
             submissions.forEach(s -> hidden.add(s.notebook().getParent()));
             sandbox = Sandbox.hiding(hidden.stream().distinct().toList());
         }
-        NotebookExecutor solutionRuns = NotebookExecutor.writingTo(out.resolve("solutions"))
-                .withCellTimeout(options.cellTimeout()).withJupyterPath(jupyterPath);
-        AnswerKeys keys = new AnswerKeys(solutions, out.resolve("keys"),
-                sandbox == null ? solutionRuns : solutionRuns.confinedBy(sandbox));
+        // the solutions are the instructor's own code: they run outside the sandbox, and fill the kit's caches
+        // (e.g. the speech clips) that the sandboxed submissions then read
+        AnswerKeys keys = new AnswerKeys(solutions, out.resolve("keys"), NotebookExecutor.writingTo(out.resolve("solutions"))
+                .withCellTimeout(options.cellTimeout()).withJupyterPath(jupyterPath));
         GradeStore store = new GradeStore(out.resolve("results"), options.cellTimeout());
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
@@ -207,7 +207,7 @@ public final class Grader {
             if (grade == null) {
                 NotebookExecutor executor = NotebookExecutor.writingTo(out.resolve("executed").resolve(submission.student()))
                         .withCellTimeout(options.cellTimeout()).keepGoingAfterErrors().withJupyterPath(jupyterPath);
-                executor = sandbox == null ? executor : executor.confinedBy(sandbox);
+                executor = sandbox == null || keys.isSolution(submission.notebook()) ? executor : executor.confinedBy(sandbox);
                 grade = keys.grade(submission, executor);
                 store.save(submission, solution, grade);
             }
