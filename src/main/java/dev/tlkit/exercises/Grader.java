@@ -229,7 +229,7 @@ public final class Grader {
     public static void main(String[] args) throws IOException {
         List<Path> targets = new ArrayList<>();
         Path out = Path.of("target", "grades");
-        Duration timeout = Duration.ofSeconds(60);
+        Duration timeout = Duration.ofSeconds(120);   // a first run synthesises the speech clips in one cell
         int jobs = 1;
         boolean resume = false;
         boolean sandboxed = true;
