@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -156,6 +156,7 @@ class SandboxIT {
         Thread.sleep(2000);
         long after = ProcessHandle.allProcesses().count();
         assertTrue(after <= before + 5, "processes before " + before + ", after " + after);
-        assertTrue(Map.of("ok", 1, "failed", 1, "dead", 1, "timeout", 1).containsKey(run.status()), run.status());
+        // the bomb's cell, or the kernel, is stopped; whichever: the notebook gets a grade and the grader goes on
+        assertTrue(Set.of("ok", "error", "dead", "timeout").contains(run.status()), run.status());
     }
 }
