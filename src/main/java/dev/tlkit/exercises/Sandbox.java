@@ -80,7 +80,7 @@ public record Sandbox(long memoryBytes, int maxTasks, List<Path> hidden) impleme
     }
 
     /** The cgroup of one run: memory and tasks capped; closing it kills what is left and removes it. */
-    private record Limits(List<Path> folders, boolean v2, List<String> prefix) {
+    private record Limits(List<Path> folders, boolean v2, List<String> prefix, long memory) {
         static Limits create(long memory, int tasks) {
             String name = "tlkit-grade/" + UUID.randomUUID();
             boolean v2 = Files.exists(CGROUPS.resolve("cgroup.controllers"));
@@ -104,13 +104,13 @@ public record Sandbox(long memoryBytes, int maxTasks, List<Path> hidden) impleme
             } catch (IOException | RuntimeException e) {
                 System.err.println("[grade] memory and process limits NOT enforced (cannot write cgroups: " + e.getMessage()
                         + "); run the grader as root on a machine with a writable /sys/fs/cgroup");
-                return new Limits(List.of(), v2, List.of());
+                return new Limits(List.of(), v2, List.of(), memory);
             }
             StringBuilder enter = new StringBuilder();
             for (Path f : folders) {
                 enter.append("echo $$ > '").append(f.resolve("cgroup.procs")).append("' && ");
             }
-            return new Limits(folders, v2, List.of("sh", "-c", enter + "exec \"$@\"", "sandbox"));
+            return new Limits(folders, v2, List.of("sh", "-c", enter + "exec \"$@\"", "sandbox"), memory);
         }
 
         Confined wrap(List<String> command) {
@@ -126,7 +126,7 @@ public record Sandbox(long memoryBytes, int maxTasks, List<Path> hidden) impleme
                 @Override
                 public String limitHit() {
                     return limits.oomKills() > 0 ? String.format(Locale.ROOT, "its memory limit of %.1f GiB and was"
-                            + " stopped", MEMORY_BYTES / (double) (1L << 30)) : "";
+                            + " stopped", limits.memory() / (double) (1L << 30)) : "";
                 }
 
                 @Override
