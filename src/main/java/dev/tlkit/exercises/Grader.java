@@ -139,6 +139,11 @@ public final class Grader {
             }
         }
 
+        /** The cores each of the {@code jobs} kernels may compute on, so that side by side they do not oversubscribe. */
+        public int threadsPerJob() {
+            return Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
+        }
+
         /** One at a time, from scratch, in the sandbox. */
         public static Options of(Duration cellTimeout) {
             return new Options(cellTimeout, 1, false, true);
@@ -171,7 +176,7 @@ public final class Grader {
         // the solutions are the instructor's own code: they run outside the sandbox, and fill the kit's caches
         // (e.g. the speech clips) that the sandboxed submissions then read
         AnswerKeys keys = new AnswerKeys(solutions, out.resolve("keys"), NotebookExecutor.writingTo(out.resolve("solutions"))
-                .withCellTimeout(options.cellTimeout()).withJupyterPath(jupyterPath));
+                .withCellTimeout(options.cellTimeout()).withJupyterPath(jupyterPath).withThreads(options.threadsPerJob()));
         GradeStore store = new GradeStore(out.resolve("results"), options.cellTimeout());
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
@@ -206,7 +211,8 @@ public final class Grader {
             before = grade != null;
             if (grade == null) {
                 NotebookExecutor executor = NotebookExecutor.writingTo(out.resolve("executed").resolve(submission.student()))
-                        .withCellTimeout(options.cellTimeout()).keepGoingAfterErrors().withJupyterPath(jupyterPath);
+                        .withCellTimeout(options.cellTimeout()).keepGoingAfterErrors().withJupyterPath(jupyterPath)
+                        .withThreads(options.threadsPerJob());
                 executor = sandbox == null || keys.isSolution(submission.notebook()) ? executor : executor.confinedBy(sandbox);
                 grade = keys.grade(submission, executor);
                 store.save(submission, solution, grade);

@@ -30,9 +30,10 @@ public final class NotebookExecutor {
     private final Path jupyterPath;
     private final Duration notebookTimeout;
     private final ProcessConfinement confinement;
+    private final int threads;
 
     private NotebookExecutor(Path outputDir, Duration cellTimeout, boolean keepGoing, boolean html, Path jupyterPath,
-                             Duration notebookTimeout, ProcessConfinement confinement) {
+                             Duration notebookTimeout, ProcessConfinement confinement, int threads) {
         this.outputDir = outputDir;
         this.cellTimeout = cellTimeout;
         this.keepGoing = keepGoing;
@@ -40,16 +41,17 @@ public final class NotebookExecutor {
         this.jupyterPath = jupyterPath;
         this.notebookTimeout = notebookTimeout;
         this.confinement = confinement;
+        this.threads = threads;
     }
 
     /** Writes executed notebooks to {@code outputDir}; stops at the first failing cell; 10 minutes per cell. */
     public static NotebookExecutor writingTo(Path outputDir) {
-        return new NotebookExecutor(outputDir, Duration.ofMinutes(10), false, false, null, null, null);
+        return new NotebookExecutor(outputDir, Duration.ofMinutes(10), false, false, null, null, null, 0);
     }
 
     /** A limit per cell: a cell that runs longer is interrupted and fails. */
     public NotebookExecutor withCellTimeout(Duration timeout) {
-        return new NotebookExecutor(outputDir, timeout, keepGoing, html, jupyterPath, notebookTimeout, confinement);
+        return new NotebookExecutor(outputDir, timeout, keepGoing, html, jupyterPath, notebookTimeout, confinement, threads);
     }
 
     /**
@@ -57,27 +59,38 @@ public final class NotebookExecutor {
      * "timeout". Without one, the limit is the cell limit times the number of cells.
      */
     public NotebookExecutor withNotebookTimeout(Duration timeout) {
-        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, jupyterPath, timeout, confinement);
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, jupyterPath, timeout, confinement, threads);
     }
 
     /** Runs every cell even after one fails (as a grader does, so every check gets its say). */
     public NotebookExecutor keepGoingAfterErrors() {
-        return new NotebookExecutor(outputDir, cellTimeout, true, html, jupyterPath, notebookTimeout, confinement);
+        return new NotebookExecutor(outputDir, cellTimeout, true, html, jupyterPath, notebookTimeout, confinement, threads);
     }
 
     /** Also writes an HTML export next to the executed notebook. */
     public NotebookExecutor withHtml() {
-        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, true, jupyterPath, notebookTimeout, confinement);
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, true, jupyterPath, notebookTimeout, confinement, threads);
     }
 
     /** Looks for kernels in {@code dir/kernels} first (Jupyter's JUPYTER_PATH). */
     public NotebookExecutor withJupyterPath(Path dir) {
-        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, dir, notebookTimeout, confinement);
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, dir, notebookTimeout, confinement, threads);
+    }
+
+    /**
+     * Caps the kernel's compute threads (OpenMP, which PyTorch's CPU kernels use): several notebooks run side by side
+     * on few cores slow each other down many times over when each uses every core.
+     */
+    public NotebookExecutor withThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        }
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, jupyterPath, notebookTimeout, confinement, n);
     }
 
     /** Runs each notebook confined (a grader's sandbox: see {@link ProcessConfinement}). */
     public NotebookExecutor confinedBy(ProcessConfinement confinement) {
-        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, jupyterPath, notebookTimeout, confinement);
+        return new NotebookExecutor(outputDir, cellTimeout, keepGoing, html, jupyterPath, notebookTimeout, confinement, threads);
     }
 
     public NotebookRun run(Path notebook) {
@@ -124,6 +137,9 @@ public final class NotebookExecutor {
                 .redirectOutput(outputDir.resolve(name + ".log").toFile());
         if (jupyterPath != null) {
             builder.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
+        }
+        if (threads > 0) {
+            builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         }
         Process process = builder.start();
         long limitSeconds = notebookTimeout != null ? notebookTimeout.toSeconds()
