@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlkit.exercises.Grader;
+import dev.tlkit.exercises.Submission;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The exercises and the grader. The solutions are graded first: each runs once, must pass every check it shows
  * (full marks) and becomes its exercise's answer key. Then the grader runs every generated exercise, which must
  * run without a kernel error and score nothing on any key check (no check passes vacuously); and a student
- * notebook that loops forever, calls System.exit and does not compile gets a clear failing grade in time.
+ * notebook that loops forever, calls System.exit and does not compile gets a clear failing grade in time; and the
+ * classic mistakes, which pass the visible checks, are caught by the hidden ones (graded on the solutions' keys).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExercisesIT {
@@ -83,5 +87,60 @@ class ExercisesIT {
         String xml = Files.readString(OUT.resolve("fixture/grades.xml"));
         assertTrue(xml.contains("tests=\"5\" failures=\"4\""), xml);
         assertTrue(Files.readString(OUT.resolve("fixture/grades.md")).contains("| grader | student-with-problems.ipynb | 1/5 |"));
+    }
+
+    /** Each mistake's fixture (a student folder) and the visible check it slips past. */
+    private static final java.util.Map<String, String> MISSED_BY_VISIBLE_CHECK = java.util.Map.of(
+            "probe-trained-on-test", "a linear probe on pre-trained features reaches 90% with 50 labels per class",
+            "probe-scored-on-train", "a linear probe on pre-trained features reaches 90% with 50 labels per class",
+            "scored-on-training-images", "full fine-tuning reaches 91% on the 5,000 target test images",
+            "source-scored-on-test", "the chosen source is the one with the best few-shot score",
+            "seed-ignored", "with the fewest labels the probe leads on every seed (by at least 1 point)",
+            "preprocessing-fitted-on-test", "a probe on the standardised features reaches 0.70 with 5 labels per class");
+
+    /**
+     * The classic mistakes pass the visible checks and are caught by the hidden ones, which the students' feedback
+     * counts without naming: a probe trained on the test features, a probe scored on its training features, a
+     * fine-tuned model scored on its training images, a source chosen by its score on the test set, a draw of
+     * labels that ignores its seed, a standardisation fitted on the data it is applied to (one fixture notebook each, src/test/resources/grader/mistakes).
+     */
+    @Test
+    @Order(4)
+    void hiddenChecksCatchWhatTheVisibleOnesMissAndStayHidden() throws Exception {
+        Path out = NotebookTests.RUNS.resolve("mistakes");
+        copyKeys(OUT.resolve("keys"), out.resolve("keys"));   // the solutions' keys of the first test: not run again
+        List<Grader.Grade> grades = Grader.gradeAll(Submission.in(List.of(NotebookTests.PROJECT.resolve("src/test/resources/grader/mistakes"))),
+                NotebookTests.PROJECT.resolve("solutions"), out, new Grader.Options(CELL_LIMIT, 2, false, true),
+                NotebookTests.jupyterPath());
+        assertEquals(MISSED_BY_VISIBLE_CHECK.size(), grades.size(), "one fixture per mistake: " + grades);
+        for (Grader.Grade g : grades) {
+            System.out.println("[mistake] " + g.summary() + " " + g.items());
+            String visible = MISSED_BY_VISIBLE_CHECK.get(g.student());
+            assertTrue(g.items().stream().anyMatch(i -> i.check().equals(visible) && i.passed() && !i.hidden()),
+                    g.student() + ": the mistake slips past the visible check: " + g.items());
+            List<Grader.Item> hidden = g.items().stream().filter(Grader.Item::hidden).toList();
+            assertEquals(1, hidden.size(), g.student() + ": " + g.items());
+            assertTrue(!hidden.get(0).passed() && hidden.get(0).points() == 0, g.student() + " is caught: " + hidden);
+            String name = NotebookFiles.name(g.notebook());
+            for (Path studentFile : List.of(out.resolve("feedback").resolve(g.student()).resolve(name + ".html"),
+                    out.resolve("gradescope").resolve(g.student()).resolve(name + ".json"))) {
+                String text = Files.readString(studentFile);
+                assertTrue(text.contains("hidden checks: 0 of 1 passed"), studentFile + ": " + text);
+                assertTrue(!text.contains(hidden.get(0).check()) && !text.contains(hidden.get(0).reason()),
+                        studentFile + " reveals the hidden check: " + text);
+            }
+        }
+        assertTrue(Files.readString(out.resolve("grades.md")).contains("[hidden]"), "the instructor sees the hidden checks");
+    }
+
+    private static void copyKeys(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        if (Files.isDirectory(from)) {
+            try (Stream<Path> keys = Files.list(from)) {
+                for (Path key : keys.filter(k -> k.toString().endsWith(".key.json")).toList()) {
+                    Files.copy(key, to.resolve(key.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 }
