@@ -26,6 +26,14 @@ class ClassGradingTest {
     }
 
     @Test
+    void parallelKernelsShareTheCoresInsteadOfEachTakingAll() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores, new Grader.Options(Duration.ofSeconds(1), 1, false, true).threadsPerJob());
+        assertEquals(Math.max(1, cores / 2), new Grader.Options(Duration.ofSeconds(1), 2, false, true).threadsPerJob());
+        assertEquals(1, new Grader.Options(Duration.ofSeconds(1), 4 * cores, false, true).threadsPerJob());
+    }
+
+    @Test
     void aClassIsAFolderOfStudentFolders() throws IOException {
         Path submissions = Files.createDirectories(dir.resolve("submissions"));
         for (String student : List.of("alice", "bob")) {
