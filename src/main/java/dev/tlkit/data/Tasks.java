@@ -15,6 +15,8 @@ public final class Tasks {
     public static final int FASHION_TEST_PER_CLASS = 500;
     /** Test digits per class of the MNIST task. */
     public static final int MNIST_TEST_PER_CLASS = 200;
+    /** Validation digits per class of the MNIST task, from the test split's other digits. */
+    public static final int MNIST_VALIDATION_PER_CLASS = 100;
 
     private Tasks() {
     }
@@ -37,16 +39,8 @@ public final class Tasks {
     /** The fixed half of the target test images (500 per class) or the other half. */
     private static ImageSet half(boolean first) {
         ImageSet all = FashionMnist.test().onlyClasses("target test", FASHION_TARGET);
-        int[] chosen = LabelSampling.perClass(all.labels(), all.numClasses(), FASHION_TEST_PER_CLASS, 0);
-        if (first) {
-            return all.select(chosen, "target test (fixed half)");
-        }
-        boolean[] taken = new boolean[all.size()];
-        for (int i : chosen) {
-            taken[i] = true;
-        }
-        return all.select(IntStream.range(0, all.size()).filter(i -> !taken[i]).toArray(),
-                "target validation (the other half of the test images)");
+        return first ? fixedSample(all, FASHION_TEST_PER_CLASS, "target test (fixed half)")
+                : rest(all, FASHION_TEST_PER_CLASS, "target validation (the other half of the test images)");
     }
 
     /** The same task tested on all 5,000 target test images. */
@@ -62,10 +56,15 @@ public final class Tasks {
                 () -> FashionMnist.test().onlyClasses("source test", FASHION_SOURCE));
     }
 
-    /** Handwritten digits 0-9 (MNIST), tested on a fixed 2,000 of the test digits (200 per class). */
+    /**
+     * Handwritten digits 0-9 (MNIST), tested on a fixed 2,000 of the test digits (200 per class); a fixed 1,000
+     * of the other test digits (100 per class) are its validation set.
+     */
     public static Task<ImageSet> mnistDigits() {
         return Task.of("MNIST digits", "10 classes, tested on 2,000 test digits (200 per class, fixed)",
-                Mnist::train, () -> fixedSample(Mnist.test(), MNIST_TEST_PER_CLASS, "MNIST test (fixed 2,000)"));
+                        Mnist::train, () -> fixedSample(Mnist.test(), MNIST_TEST_PER_CLASS, "MNIST test (fixed 2,000)"))
+                .withValidation(() -> fixedSample(rest(Mnist.test(), MNIST_TEST_PER_CLASS, "MNIST test, the rest"),
+                        MNIST_VALIDATION_PER_CLASS, "MNIST validation (fixed 1,000, none of them tested on)"));
     }
 
     /**
@@ -94,5 +93,14 @@ public final class Tasks {
     /** {@code perClass} examples of every class, always the same ones (seed 0). */
     static <S extends LabelledSet<S>> S fixedSample(S set, int perClass, String name) {
         return set.select(LabelSampling.perClass(set.labels(), set.numClasses(), perClass, 0), name);
+    }
+
+    /** The examples of {@code set} that {@link #fixedSample} with {@code perClass} leaves out. */
+    static <S extends LabelledSet<S>> S rest(S set, int perClass, String name) {
+        boolean[] taken = new boolean[set.size()];
+        for (int i : LabelSampling.perClass(set.labels(), set.numClasses(), perClass, 0)) {
+            taken[i] = true;
+        }
+        return set.select(IntStream.range(0, set.size()).filter(i -> !taken[i]).toArray(), name);
     }
 }
