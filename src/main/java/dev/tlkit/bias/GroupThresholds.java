@@ -80,6 +80,17 @@ public final class GroupThresholds {
         return out;
     }
 
+    /** The same groups with exactly the same thresholds (the printed form rounds them). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GroupThresholds other && thresholds.equals(other.thresholds);
+    }
+
+    @Override
+    public int hashCode() {
+        return thresholds.hashCode();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("thresholds per group:");

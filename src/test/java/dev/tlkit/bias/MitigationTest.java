@@ -45,6 +45,9 @@ class MitigationTest {
         assertEquals(1.0, after.of("b").truePositiveRate(), EPS);
         assertArrayEquals(new int[] {1, 1, 0, 0, 1, 0, 0, 1},
                 GroupThresholds.single(0.5, "a", "b").apply(scores, groups));
+        assertEquals(t, GroupThresholds.equalOpportunity(scores, labels, groups, 2.0 / 3.0), "thresholds are values");
+        assertTrue(!GroupThresholds.single(0.5, "a", "b").equals(GroupThresholds.single(0.5001, "a", "b")),
+                "equal only when every threshold is exactly the same, not when they print alike");
     }
 
     @Test
