@@ -1,5 +1,7 @@
 package dev.tlkit.data;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -88,6 +90,31 @@ public final class Tasks {
                         + " sentences per class (always the same ones)",
                 () -> LabelledSentences.domain(trainDomain),
                 () -> fixedSample(LabelledSentences.domain(testDomain), testPerClass, testDomain));
+    }
+
+    /**
+     * Reviews of {@code trainDomain} to learn from, less {@code heldOutPerClass} per class kept back as the task's
+     * validation set (the same domain, never trained on: what accuracy would be without the domain shift), tested on
+     * all 1,000 {@code testDomain} sentences.
+     */
+    public static Task<SentenceSet> reviewsWithHeldOut(String trainDomain, String testDomain, int heldOutPerClass) {
+        return Task.of("reviews: " + trainDomain + " -> " + testDomain,
+                "positive or negative, trained on " + trainDomain + " less " + heldOutPerClass
+                        + " held-out sentences per class, tested on all 1,000 " + testDomain + " sentences",
+                () -> withoutTextsOf(rest(LabelledSentences.domain(trainDomain), heldOutPerClass, trainDomain
+                        + ", the rest"), heldOut(trainDomain, heldOutPerClass)),
+                () -> LabelledSentences.domain(testDomain))
+                .withValidation(() -> heldOut(trainDomain, heldOutPerClass));
+    }
+
+    private static SentenceSet heldOut(String domain, int perClass) {
+        return fixedSample(LabelledSentences.domain(domain), perClass, domain + " held out (never trained on)");
+    }
+
+    /** The sentences of {@code pool} whose text {@code other} does not hold (review sets repeat short reviews). */
+    private static SentenceSet withoutTextsOf(SentenceSet pool, SentenceSet other) {
+        Set<String> taken = new HashSet<>(other.texts());
+        return pool.select(IntStream.range(0, pool.size()).filter(i -> !taken.contains(pool.text(i))).toArray(), pool.name());
     }
 
     /** {@code perClass} examples of every class, always the same ones (seed 0). */

@@ -3,9 +3,11 @@ package dev.tlkit.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LabelledSentencesTest {
@@ -28,5 +30,16 @@ class LabelledSentencesTest {
     @Test
     void rejectsAnUnknownDomain() {
         assertThrows(IllegalArgumentException.class, () -> LabelledSentences.domain("twitter"));
+    }
+
+    @Test
+    void shufflingPermutesTheLabelsAndKeepsTheTextsInOrder() {
+        SentenceSet yelp = LabelledSentences.yelp().samplePerClass(32, 1);
+        SentenceSet shuffled = LabelShuffling.shuffle(yelp, 7, "yelp, labels shuffled");
+        assertEquals(yelp.texts(), shuffled.texts());
+        assertArrayEquals(yelp.classCounts(), shuffled.classCounts());
+        long moved = IntStream.range(0, yelp.size()).filter(i -> yelp.label(i) != shuffled.label(i)).count();
+        assertTrue(moved > 10, moved + " labels moved");
+        assertEquals(shuffled.labels()[5], LabelShuffling.shuffle(yelp, 7, "again").label(5), "the seed decides");
     }
 }

@@ -50,4 +50,15 @@ class TasksTest {
         long shared = IntStream.range(0, validation.size()).filter(i -> tested.contains(Arrays.toString(validation.imageAsFloats(i)))).count();
         assertEquals(0, shared, "validation digits that are also test digits");
     }
+
+    @Test
+    void heldOutReviewsAreNeverInTheTrainingPool() {
+        Task<SentenceSet> task = Tasks.reviewsWithHeldOut("yelp", "imdb", 100);
+        SentenceSet pool = task.train(), heldOut = task.validation();
+        assertArrayEquals(new int[] {100, 100}, heldOut.classCounts());
+        assertEquals(LabelledSentences.yelp().size() - 4, pool.size() + heldOut.size(), "the held-out texts' 4 repeats left out");
+        Set<String> trainable = new HashSet<>(pool.texts());
+        assertEquals(0, heldOut.texts().stream().filter(trainable::contains).count(), "held-out reviews in the pool");
+        assertEquals("imdb", task.test().domain());
+    }
 }
