@@ -99,11 +99,12 @@ class ExercisesIT {
             "preprocessing-fitted-on-test", "a probe on the standardised features reaches 0.70 with 5 labels per class",
             "thresholds-fitted-on-test", "per-group thresholds shrink the true-positive-rate difference on the test set",
             "threshold-fitted-on-test", "one number, the ink share, tells sandals from bags on 85% of the test images (chance: 50%)",
-            "text-probe-trained-on-test", "a MiniLM probe trained on Yelp reaches 70% on IMDb");
+            "text-probe-trained-on-test", "a MiniLM probe trained on Yelp reaches 70% on IMDb",
+            "synthetic-probe-trained-on-test", "a probe trained on synthetic digits alone reads at least 65% of real digits");
 
     /**
      * The classic mistakes pass the visible checks and are caught by the hidden ones, which the students' feedback
-     * counts without naming: a probe trained on the test features (images, and sentences), a probe scored on its training features, a
+     * counts without naming: a probe trained on the test features (images, sentences, real digits instead of synthetic ones), a probe scored on its training features, a
      * fine-tuned model scored on its training images, a source chosen by its score on the test set, a draw of
      * labels that ignores its seed, a standardisation fitted on the data it is applied to, per-group thresholds
      * and an ink-share threshold fitted on the test set (one fixture notebook each, src/test/resources/grader/mistakes).
