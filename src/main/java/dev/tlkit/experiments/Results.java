@@ -397,11 +397,15 @@ public final class Results implements Showable {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<Integer> ks = ks().stream().filter(k -> ran(baseline.label(), k)).toList();
+        if (ks.isEmpty()) {
+            throw new IllegalArgumentException("no runs of the baseline '" + baseline.label() + "' to draw gaps to; the "
+                    + "results have " + methods() + ": run it in the same experiment");
+        }
         for (String label : methods()) {
-            if (label.equals(baseline.label())) {
+            List<Integer> at = ks.stream().filter(k -> ran(label, k)).toList();
+            if (label.equals(baseline.label()) || at.isEmpty()) {
                 continue;
             }
-            List<Integer> at = ks.stream().filter(k -> ran(label, k)).toList();
             chart.addSeries(label, at.stream().mapToDouble(Integer::doubleValue).toArray(),
                     at.stream().mapToDouble(k -> gap(label, baseline.label(), k).mean()).toArray());
         }

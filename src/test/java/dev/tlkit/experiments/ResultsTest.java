@@ -77,4 +77,13 @@ class ResultsTest {
                 () -> new Results("t", "k", runs).gap(SIMILAR, SCRATCH, 50));
         assertTrue(e.getMessage().contains("seed 3"), e.getMessage());
     }
+
+    @Test
+    void aGapCurveDrawsTheMethodsThatRanAndNamesAMissingBaseline() {
+        var chart = results().gapCurve(SCRATCH);
+        assertEquals(List.of("probe (similar)", "probe (bad)", "no gap"), chart.getSeriesCollection().stream().map(s -> s.getName()).toList());
+        MethodKey absent = () -> "fine-tune (similar)";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> results().gapCurve(absent));
+        assertTrue(e.getMessage().contains("fine-tune (similar)") && e.getMessage().contains("same experiment"), e.getMessage());
+    }
 }
