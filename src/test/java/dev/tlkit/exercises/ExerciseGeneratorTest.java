@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ExerciseGeneratorTest {
@@ -68,5 +71,26 @@ class ExerciseGeneratorTest {
         assertTrue(!exercise.contains("BEGIN SOLUTION") && !exercise.contains("100 * (a - b)"), "solution code leaked");
         assertTrue(exercise.contains("// TODO: your code here"));
         assertTrue(!exercise.contains("\"output_type\""), "outputs must be cleared");
+    }
+
+    /**
+     * {@code Check.points(2).passes(...)} compiles (a static method called on an instance) but is worth 1 point:
+     * a check worth points must call the instance methods ({@code holds}, {@code isTrue}, {@code isAtLeast}...).
+     */
+    @Test
+    void everyCheckWorthPointsCallsAnInstanceMethod() throws Exception {
+        Path project = Path.of(System.getProperty("kit.project.dir", "."));
+        Pattern staticOnInstance = Pattern.compile("points\\(\\d+\\)\\s*\\.\\s*(that|passes|atLeast|atMost|between|equal)\\(");
+        List<String> wrong = new ArrayList<>();
+        for (String folder : List.of("notebooks", "solutions", "src/test/resources")) {
+            try (Stream<Path> files = Files.walk(project.resolve(folder))) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".ipynb")).toList()) {
+                    if (staticOnInstance.matcher(Files.readString(f)).find()) {
+                        wrong.add(project.relativize(f).toString());
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "Check.points(n) followed by a static method (worth 1 point, not n) in " + wrong);
     }
 }
