@@ -13,23 +13,22 @@ public final class LabelShuffling {
 
     /** The set with its labels permuted at random with {@code seed}. */
     public static ImageSet shuffle(ImageSet set, long seed, String newName) {
-        int[] labels = set.labels();
-        Random random = new Random(seed);
-        Shuffling.shuffle(labels, random);
-        return set.withLabels(labels, set.classNames(), newName);
+        return set.withLabels(shuffledLabels(set, seed), set.classNames(), newName);
     }
 
     /** The feature vectors with their labels permuted at random with {@code seed} (a grader's hidden check). */
     public static FeatureSet shuffle(FeatureSet set, long seed, String newName) {
-        int[] labels = set.labels();
-        Shuffling.shuffle(labels, new Random(seed));
-        return set.withLabels(labels, newName);
+        return set.withLabels(shuffledLabels(set, seed), newName);
     }
 
     /** The sentences with their labels permuted at random with {@code seed} (a grader's hidden check). */
     public static SentenceSet shuffle(SentenceSet set, long seed, String newName) {
+        return new SentenceSet(newName, set.texts(), shuffledLabels(set, seed));
+    }
+
+    private static int[] shuffledLabels(LabelledSet<?> set, long seed) {
         int[] labels = set.labels();
         Shuffling.shuffle(labels, new Random(seed));
-        return new SentenceSet(newName, set.texts(), labels);
+        return labels;
     }
 }

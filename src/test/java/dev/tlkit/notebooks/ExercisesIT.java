@@ -104,10 +104,11 @@ class ExercisesIT {
 
     /**
      * The classic mistakes pass the visible checks and are caught by the hidden ones, which the students' feedback
-     * counts without naming: a probe trained on the test features (images, sentences, real digits instead of synthetic ones), a probe scored on its training features, a
-     * fine-tuned model scored on its training images, a source chosen by its score on the test set, a draw of
-     * labels that ignores its seed, a standardisation fitted on the data it is applied to, per-group thresholds
-     * and an ink-share threshold fitted on the test set (one fixture notebook each, src/test/resources/grader/mistakes).
+     * counts without naming: a probe trained on the test features (images, sentences, and real digits instead of
+     * synthetic ones), a probe scored on its training features, a fine-tuned model scored on its training images, a
+     * source chosen by its score on the test set, a draw of labels that ignores its seed, a standardisation fitted on
+     * the data it is applied to, per-group thresholds and an ink-share threshold fitted on the test set (one fixture
+     * notebook each, src/test/resources/grader/mistakes).
      */
     @Test
     @Order(4)
