@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.tlkit.exercises.Grader;
+import dev.tlkit.exercises.Grader.Grade;
+import dev.tlkit.exercises.Submission;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lessons 1 and 2 on kernels that are not the kit's: stand-ins for IJava 1.3.0 and JJava (src/test/foreign,
+ * Lessons 1 and 2, and a graded submission, on kernels that are not the kit's: stand-ins for IJava 1.3.0 and JJava (src/test/foreign,
  * compiled here against each kernel's own dependency set alone: basekernel 2.3.0 with Gson 2.8.5 for IJava, JJava's
  * kernel API jjava-jupyter 1.0-a6 for JJava). Each loads the kit from its {@code *_CLASSPATH} variable behind its
  * own classpath, as the real kernels do, and runs JShell without the kit kernel's JVM options. Every check must pass
@@ -44,6 +48,37 @@ class ForeignKernelIT {
     @Test
     void lessonsOneAndTwoRunOnJJava() throws Exception {
         runLessons(new StandIn("jjava", "jjava-classpath", "org", "org.dflib.jjava.JJavaStandIn", "JJAVA_CLASSPATH"));
+    }
+
+    @Test
+    void aSubmissionInAFolderOfItsOwnIsGradedOnIJava() throws Exception {
+        gradeSubmission(new StandIn("ijava", "ijava-classpath", "io", "io.github.spencerpark.ijava.IJava", "IJAVA_CLASSPATH"));
+    }
+
+    @Test
+    void aSubmissionInAFolderOfItsOwnIsGradedOnJJava() throws Exception {
+        gradeSubmission(new StandIn("jjava", "jjava-classpath", "org", "org.dflib.jjava.JJavaStandIn", "JJAVA_CLASSPATH"));
+    }
+
+    /**
+     * A course grading on the other kernel: exercise 1's worked solution, handed in as submissions/alice/ far from
+     * exercises/, graded in the sandbox with its answer key also computed on that kernel, gets full marks, the hidden
+     * check included.
+     */
+    private static void gradeSubmission(StandIn standIn) throws Exception {
+        String exercise = "01-setup-and-tour.ipynb";
+        Path course = Files.createTempDirectory(Files.createDirectories(NotebookTests.RUNS), standIn.name() + "-course");
+        Path alice = Files.createDirectories(course.resolve("submissions/alice"));
+        Files.copy(NotebookTests.PROJECT.resolve("solutions").resolve(exercise), alice.resolve(exercise));
+        List<Grade> grades = Grader.gradeAll(Submission.in(List.of(course.resolve("submissions"))),
+                NotebookTests.PROJECT.resolve("solutions"), course.resolve("grades"),
+                new Grader.Options(Duration.ofSeconds(120), 1, false, true), kernelSpec(standIn));
+        assertEquals(1, grades.size());
+        Grade grade = grades.get(0);
+        System.out.println("[" + standIn.name() + "] " + grade.summary());
+        assertTrue(grade.problem().isEmpty() && grade.maxScore() > 0 && grade.score() == grade.maxScore()
+                && grade.items().stream().anyMatch(Grader.Item::hidden), () -> "on the " + standIn.name()
+                + " stand-in: " + grade.summary() + "\n" + grade.items());
     }
 
     private static void runLessons(StandIn standIn) throws Exception {
