@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,25 +91,29 @@ class ExercisesIT {
     }
 
     /** Each mistake's fixture (a student folder) and the visible check it slips past. */
-    private static final java.util.Map<String, String> MISSED_BY_VISIBLE_CHECK = java.util.Map.of(
-            "probe-trained-on-test", "a linear probe on pre-trained features reaches 90% with 50 labels per class",
-            "probe-scored-on-train", "a linear probe on pre-trained features reaches 90% with 50 labels per class",
-            "scored-on-training-images", "full fine-tuning reaches 91% on the 5,000 target test images",
-            "source-scored-on-test", "the chosen source is the one with the best few-shot score",
-            "seed-ignored", "with the fewest labels the probe leads on every seed (by at least 1 point)",
-            "preprocessing-fitted-on-test", "a probe on the standardised features reaches 0.70 with 5 labels per class",
-            "thresholds-fitted-on-test", "per-group thresholds shrink the true-positive-rate difference on the test set",
-            "threshold-fitted-on-test", "one number, the ink share, tells sandals from bags on 85% of the test images (chance: 50%)",
-            "text-probe-trained-on-test", "a MiniLM probe trained on Yelp reaches 70% on IMDb",
-            "synthetic-probe-trained-on-test", "a probe trained on synthetic digits alone reads at least 65% of real digits");
+    private static final Map<String, String> MISSED_BY_VISIBLE_CHECK = Map.ofEntries(
+            Map.entry("probe-trained-on-test", "a linear probe on pre-trained features reaches 90% with 50 labels per class"),
+            Map.entry("probe-scored-on-train", "a linear probe on pre-trained features reaches 90% with 50 labels per class"),
+            Map.entry("scored-on-training-images", "full fine-tuning reaches 91% on the 5,000 target test images"),
+            Map.entry("source-scored-on-test", "the chosen source is the one with the best few-shot score"),
+            Map.entry("seed-ignored", "with the fewest labels the probe leads on every seed (by at least 1 point)"),
+            Map.entry("preprocessing-fitted-on-test", "a probe on the standardised features reaches 0.70 with 5 labels per class"),
+            Map.entry("thresholds-fitted-on-test", "per-group thresholds shrink the true-positive-rate difference on the test set"),
+            Map.entry("threshold-fitted-on-test", "one number, the ink share, tells sandals from bags on 85% of the test images (chance: 50%)"),
+            Map.entry("text-probe-trained-on-test", "a MiniLM probe trained on Yelp reaches 70% on IMDb"),
+            Map.entry("synthetic-probe-trained-on-test", "a probe trained on synthetic digits alone reads at least 65% of real digits"),
+            Map.entry("imagenet-probe-trained-on-test", "a probe on ImageNet features reaches 75% on digits with 10 labels per class"),
+            Map.entry("stopping-against-previous-epoch",
+                    "patience 2 stops after epoch 4, patience 3 after epoch 8, patience 10 runs all 8 epochs"));
 
     /**
      * The classic mistakes pass the visible checks and are caught by the hidden ones, which the students' feedback
-     * counts without naming: a probe trained on the test features (images, sentences, and real digits instead of
-     * synthetic ones), a probe scored on its training features, a fine-tuned model scored on its training images, a
+     * counts without naming: a probe trained on the test features (images, ImageNet features of digits, sentences,
+     * and real digits instead of synthetic ones), a probe scored on its training features, a fine-tuned model scored on its training images, a
      * source chosen by its score on the test set, a draw of labels that ignores its seed, a standardisation fitted on
-     * the data it is applied to, per-group thresholds and an ink-share threshold fitted on the test set (one fixture
-     * notebook each, src/test/resources/grader/mistakes).
+     * the data it is applied to, per-group thresholds and an ink-share threshold fitted on the test set, and an early
+     * stopping rule that compares each epoch with the one before instead of the best so far (one fixture notebook
+     * each, src/test/resources/grader/mistakes).
      */
     @Test
     @Order(4)
