@@ -134,6 +134,22 @@ public final class ClipSet implements LabelledSet<ClipSet>, Showable {
         return new ClipSet(newName, Arrays.stream(indices).mapToObj(clips::get).toList(), words);
     }
 
+    /**
+     * The same sounds, each clip now labelled {@code newLabels[i]} (a word of this set), e.g. labels shuffled for a
+     * grader's hidden check.
+     */
+    public ClipSet withLabels(int[] newLabels, String newName) {
+        if (newLabels.length != clips.size()) {
+            throw new IllegalArgumentException(name + " has " + clips.size() + " clips, got " + newLabels.length + " labels");
+        }
+        List<Clip> relabelled = new ArrayList<>(clips.size());
+        for (int i = 0; i < newLabels.length; i++) {
+            Clip clip = clips.get(i);
+            relabelled.add(new Clip(words.get(newLabels[i]), clip.voice(), clip.samples()));
+        }
+        return new ClipSet(newName, relabelled, words);
+    }
+
     /** This set followed by {@code other} (the same words). */
     public ClipSet plus(ClipSet other, String newName) {
         if (!other.words.equals(words)) {

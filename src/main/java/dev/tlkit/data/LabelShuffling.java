@@ -26,7 +26,8 @@ public final class LabelShuffling {
         return new SentenceSet(newName, set.texts(), shuffledLabels(set, seed));
     }
 
-    private static int[] shuffledLabels(LabelledSet<?> set, long seed) {
+    /** The set's labels permuted at random with {@code seed}, for sets of other kinds (e.g. speech clips). */
+    public static int[] shuffledLabels(LabelledSet<?> set, long seed) {
         int[] labels = set.labels();
         Shuffling.shuffle(labels, new Random(seed));
         return labels;

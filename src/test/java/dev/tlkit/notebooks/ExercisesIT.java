@@ -103,6 +103,7 @@ class ExercisesIT {
             Map.entry("text-probe-trained-on-test", "a MiniLM probe trained on Yelp reaches 70% on IMDb"),
             Map.entry("synthetic-probe-trained-on-test", "a probe trained on synthetic digits alone reads at least 65% of real digits"),
             Map.entry("imagenet-probe-trained-on-test", "a probe on ImageNet features reaches 75% on digits with 10 labels per class"),
+            Map.entry("clips-drawn-from-test", "one clip per word from the new speaker adds at least 15 points"),
             Map.entry("stopping-against-previous-epoch",
                     "patience 2 stops after epoch 4, patience 3 after epoch 8, patience 10 runs all 8 epochs"));
 
@@ -112,8 +113,8 @@ class ExercisesIT {
      * and real digits instead of synthetic ones), a probe scored on its training features, a fine-tuned model scored on its training images, a
      * source chosen by its score on the test set, a draw of labels that ignores its seed, a standardisation fitted on
      * the data it is applied to, per-group thresholds and an ink-share threshold fitted on the test set, and an early
-     * stopping rule that compares each epoch with the one before instead of the best so far (one fixture notebook
-     * each, src/test/resources/grader/mistakes).
+     * stopping rule that compares each epoch with the one before instead of the best so far, and a new speaker's
+     * clips drawn from the test clips (one fixture notebook each, src/test/resources/grader/mistakes).
      */
     @Test
     @Order(4)
