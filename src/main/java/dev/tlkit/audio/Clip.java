@@ -25,6 +25,30 @@ public record Clip(String word, Voice voice, short[] samples) {
         return out;
     }
 
+    /**
+     * Where the word is: the first and last sample above 2% of the loudest ({@code {0, -1}} for silence). The
+     * silence around a word belongs to no one, so centring and signal-to-noise ratios measure only this span.
+     */
+    static int[] voicedSpan(short[] sound) {
+        int peak = 0;
+        for (short s : sound) {
+            peak = Math.max(peak, Math.abs(s));
+        }
+        if (peak == 0) {
+            return new int[] {0, -1};
+        }
+        int threshold = Math.max(1, peak / 50);
+        int first = 0;
+        while (Math.abs(sound[first]) < threshold) {
+            first++;
+        }
+        int last = sound.length - 1;
+        while (Math.abs(sound[last]) < threshold) {
+            last--;
+        }
+        return new int[] {first, last};
+    }
+
     @Override
     public String toString() {
         return "\"" + word + "\" by " + voice;

@@ -150,6 +150,19 @@ public final class ClipSet implements LabelledSet<ClipSet>, Showable {
         return new ClipSet(newName, relabelled, words);
     }
 
+    /**
+     * The same clips with background {@code noise} mixed in (clip {@code i} gets the noise's draw {@code i}), e.g.
+     * {@code flite.test().withNoise(Noise.white(10))}: how a model trained on clean clips copes in a noisy room.
+     */
+    public ClipSet withNoise(Noise noise) {
+        List<Clip> noisy = new ArrayList<>(clips.size());
+        for (int i = 0; i < clips.size(); i++) {
+            Clip clip = clips.get(i);
+            noisy.add(new Clip(clip.word(), clip.voice(), noise.mix(clip.samples(), i)));
+        }
+        return new ClipSet(name + ", " + noise, noisy, words);
+    }
+
     /** This set followed by {@code other} (the same words). */
     public ClipSet plus(ClipSet other, String newName) {
         if (!other.words.equals(words)) {

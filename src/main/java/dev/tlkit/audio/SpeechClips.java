@@ -179,19 +179,9 @@ public record SpeechClips(String name, List<String> words, List<Voice> voices, i
 
     /** The sound between the first and last sample above 2% of the loudest, centred in {@code length} samples. */
     static short[] centred(short[] sound, int length) {
-        int peak = 1;
-        for (short s : sound) {
-            peak = Math.max(peak, Math.abs(s));
-        }
-        int threshold = Math.max(1, peak / 50);
-        int first = 0;
-        while (first < sound.length && Math.abs(sound[first]) < threshold) {
-            first++;
-        }
-        int last = sound.length - 1;
-        while (last > first && Math.abs(sound[last]) < threshold) {
-            last--;
-        }
+        int[] span = Clip.voicedSpan(sound);
+        int first = span[0];
+        int last = span[1];
         int voiced = last - first + 1;
         short[] out = new short[length];
         if (voiced >= length) {

@@ -421,7 +421,8 @@ public final class Results implements Showable {
                 .xAxisTitle("method").yAxisTitle("test accuracy").build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
-        chart.getStyler().setXAxisLabelRotation(labels.size() > 3 ? 20 : 0);
+        // long method names side by side overlap: slant them
+        chart.getStyler().setXAxisLabelRotation(labels.size() > 3 || String.join("", labels).length() > 60 ? 20 : 0);
         double low = 1;
         for (String slice : slices) {
             List<Double> means = new ArrayList<>();
