@@ -40,6 +40,14 @@ public final class MelSpectrogram implements AutoCloseable {
         return new MelSpectrogram(SpeechModels.load("melspectrogram"));
     }
 
+    /** Samples the STFT reads per frame. */
+    static final int FFT = 512;
+
+    /** How many frames the front end gives for {@code samples} samples: one per hop with a whole STFT window. */
+    public static int framesOf(int samples) {
+        return samples < FFT ? 0 : (samples - FFT) / HOP + 1;
+    }
+
     /** The clip's log-mel frames: {@code [frames][32]}, time first. */
     public float[][] frames(Clip clip) {
         float[] samples = clip.floats();

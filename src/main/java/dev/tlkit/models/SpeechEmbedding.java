@@ -63,18 +63,13 @@ public final class SpeechEmbedding implements FeatureExtractor<ClipSet> {
     /** The embedding of every window of the clip: {@code [windows][96]}. */
     public float[][] windows(Clip clip) {
         float[][] frames = mel.frames(clip);
-        int count = frames.length < WINDOW ? 0 : (frames.length - WINDOW) / STEP + 1;
+        int count = windowCount(frames.length);
         if (count == 0) {
             throw new IllegalArgumentException(clip + " is too short: the embedding reads " + WINDOW
                     + " frames (0.775 s), the clip has " + frames.length);
         }
         float[] input = new float[count * WINDOW * MelSpectrogram.BINS];
-        for (int w = 0; w < count; w++) {
-            for (int f = 0; f < WINDOW; f++) {
-                System.arraycopy(frames[w * STEP + f], 0, input, (w * WINDOW + f) * MelSpectrogram.BINS,
-                        MelSpectrogram.BINS);
-            }
-        }
+        copyWindows(frames, count, input, 0);
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDList out = predictor.predict(new NDList(
                     manager.create(input, new Shape(count, WINDOW, MelSpectrogram.BINS, 1))));
@@ -86,6 +81,21 @@ public final class SpeechEmbedding implements FeatureExtractor<ClipSet> {
             return embeddings;
         } catch (TranslateException e) {
             throw new IllegalStateException("the speech embedding failed on " + clip, e);
+        }
+    }
+
+    /** How many windows of {@value #WINDOW} frames every {@value #STEP} a clip of {@code frames} frames holds. */
+    static int windowCount(int frames) {
+        return frames < WINDOW ? 0 : (frames - WINDOW) / STEP + 1;
+    }
+
+    /** The first {@code count} windows of {@code frames}, one after the other, into {@code out} from {@code offset}. */
+    static void copyWindows(float[][] frames, int count, float[] out, int offset) {
+        for (int w = 0; w < count; w++) {
+            for (int f = 0; f < WINDOW; f++) {
+                System.arraycopy(frames[w * STEP + f], 0, out, offset + (w * WINDOW + f) * MelSpectrogram.BINS,
+                        MelSpectrogram.BINS);
+            }
         }
     }
 

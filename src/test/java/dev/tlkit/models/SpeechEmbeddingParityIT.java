@@ -9,6 +9,7 @@ import dev.tlkit.audio.Clip;
 import dev.tlkit.audio.ClipSet;
 import dev.tlkit.audio.SpeechClips;
 import dev.tlkit.audio.Voices;
+import dev.tlkit.data.FeatureSet;
 import dev.tlkit.data.Manifest;
 import dev.tlkit.notebooks.NodeScript;
 import java.nio.file.Path;
@@ -50,6 +51,37 @@ class SpeechEmbeddingParityIT {
             assertTrue(embeddings[0] <= RELATIVE_TOLERANCE * embeddings[1], "embeddings differ by " + embeddings[0]);
             assertEquals(9, embedding.windows(clips.clip(0)).length, "1.5 s gives 147 frames: 9 windows of 76 every 8");
             assertEquals(9, reference.getAsJsonArray("windows").get(0).getAsInt());
+        }
+    }
+
+    /**
+     * The embedding rebuilt as a DJL network from the ONNX initializers (the network the kit fine-tunes) computes
+     * what ONNX Runtime computes from the file, for clips of both synthesisers.
+     */
+    @Test
+    void djlRebuildMatchesOnnxRuntime() {
+        ClipSet clips = new SpeechClips("parity", List.of("yes", "seven", "marvin"),
+                List.of(Voices.english().get(0), Voices.foreign("de"), Voices.flite("slt")), SpeechClips.DEFAULT_SAMPLES)
+                .load();
+        try (SpeechEmbedding onnxRuntime = SpeechEmbedding.load(); LogMelFeatures logMel = LogMelFeatures.load();
+             SpeechEmbeddingNet rebuilt = SpeechEmbeddingNet.load(logMel)) {
+            assertEquals(MelSpectrogram.framesOf(SpeechClips.DEFAULT_SAMPLES), logMel.frames(clips.clip(0)).length);
+            FeatureSet djl = rebuilt.features(clips);
+            double worst = 0;
+            double largest = 0;
+            for (int i = 0; i < clips.size(); i++) {
+                float[] reference = onnxRuntime.embed(clips.clip(i));
+                for (int j = 0; j < reference.length; j++) {
+                    largest = Math.max(largest, Math.abs(reference[j]));
+                    worst = Math.max(worst, Math.abs(reference[j] - djl.vector(i)[j]));
+                }
+            }
+            System.out.printf("[parity] speech embedding rebuilt in DJL: max |DJL - ORT| = %.3g of %.3g%n", worst,
+                    largest);
+            assertTrue(worst <= RELATIVE_TOLERANCE * largest, "the rebuilt embedding differs by " + worst);
+            assertEquals(328_128, rebuilt.totalParameters(), "every weight and bias of the file (its 328,129 floats"
+                    + " less one constant, the floor of -0.4 after each activation)");
+            assertEquals(6, rebuilt.blockCount());
         }
     }
 

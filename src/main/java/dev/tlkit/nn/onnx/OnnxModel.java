@@ -23,8 +23,32 @@ import java.util.Map;
  * read here have kept their numbers since ONNX 1.0, and no code is generated at build time.
  */
 public final class OnnxModel {
-    /** One operation of the graph. */
-    public record Node(String name, String opType, List<String> inputs, List<String> outputs) {
+    /** One operation of the graph, with its attributes (kernel sizes, strides, slopes) by name. */
+    public record Node(String name, String opType, List<String> inputs, List<String> outputs,
+                       Map<String, OnnxAttribute> attributes) {
+        public Node {
+            inputs = List.copyOf(inputs);
+            outputs = List.copyOf(outputs);
+            attributes = Map.copyOf(attributes);
+        }
+
+        /** The integers of attribute {@code name} (one or a list), or {@code absent} when the node has none. */
+        public long[] ints(String name, long... absent) {
+            OnnxAttribute attribute = attributes.get(name);
+            return attribute == null ? absent.clone() : attribute.ints();
+        }
+
+        /** The float of attribute {@code name}, or {@code absent} when the node has none. */
+        public float floatAttribute(String name, float absent) {
+            OnnxAttribute attribute = attributes.get(name);
+            return attribute == null ? absent : attribute.floatValue();
+        }
+
+        /** The string of attribute {@code name}, or {@code absent} when the node has none. */
+        public String stringAttribute(String name, String absent) {
+            OnnxAttribute attribute = attributes.get(name);
+            return attribute == null ? absent : attribute.string();
+        }
     }
 
     private final String file;
@@ -95,16 +119,41 @@ public final class OnnxModel {
         String op = "";
         List<String> inputs = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
+        Map<String, OnnxAttribute> attributes = new LinkedHashMap<>();
         while (node.next()) {
             switch (node.field()) {
                 case 1 -> inputs.add(node.string());
                 case 2 -> outputs.add(node.string());
                 case 3 -> name = node.string();
                 case 4 -> op = node.string();
+                case 5 -> {
+                    OnnxAttribute attribute = attribute(node.message());
+                    attributes.put(attribute.name(), attribute);
+                }
                 default -> node.skip();
             }
         }
-        return new Node(name, op, List.copyOf(inputs), List.copyOf(outputs));
+        return new Node(name, op, inputs, outputs, attributes);
+    }
+
+    /** AttributeProto: name 1, f 2, i 3, s 4, floats 7, ints 8 (tensors and graphs are not read). */
+    private static OnnxAttribute attribute(ProtoReader attribute) {
+        String name = "";
+        List<Long> ints = new ArrayList<>();
+        float[] floats = new float[0];
+        String string = "";
+        while (attribute.next()) {
+            switch (attribute.field()) {
+                case 1 -> name = attribute.string();
+                case 2 -> floats = new float[] {Float.intBitsToFloat(attribute.fixed32())};
+                case 3 -> ints.add(attribute.varint());
+                case 4 -> string = attribute.string();
+                case 7 -> floats = packedFloats(attribute, floats.length == 0 ? null : floats);
+                case 8 -> attribute.varints(ints::add);
+                default -> attribute.skip();
+            }
+        }
+        return new OnnxAttribute(name, ints.stream().mapToLong(Long::longValue).toArray(), floats, string);
     }
 
     private static OnnxTensor tensor(ProtoReader tensor, String what) {
@@ -113,12 +162,14 @@ public final class OnnxModel {
         String name = "";
         ByteBuffer raw = null;
         float[] floatData = null;
+        List<Long> int64Data = new ArrayList<>();
         boolean external = false;
         while (tensor.next()) {
             switch (tensor.field()) {
                 case 1 -> tensor.varints(dims::add);
                 case 2 -> dataType = (int) tensor.varint();
                 case 4 -> floatData = packedFloats(tensor, floatData);
+                case 7 -> tensor.varints(int64Data::add);
                 case 8 -> name = tensor.string();
                 case 9 -> raw = tensor.bytes();
                 case 13 -> {
@@ -130,10 +181,10 @@ public final class OnnxModel {
             }
         }
         return new OnnxTensor(name, dims.stream().mapToLong(Long::longValue).toArray(), dataType, raw, floatData,
-                external, what);
+                int64Data.stream().mapToLong(Long::longValue).toArray(), external, what);
     }
 
-    /** float_data: packed (one run of 4-byte floats) or, rarely, one float per field. */
+    /** float_data or floats: packed (one run of 4-byte floats) or, rarely, one float per field. */
     private static float[] packedFloats(ProtoReader tensor, float[] sofar) {
         float[] more;
         if (tensor.wireType() == ProtoReader.LENGTH_DELIMITED) {

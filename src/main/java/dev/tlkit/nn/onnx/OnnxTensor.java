@@ -19,16 +19,18 @@ public final class OnnxTensor {
     private final int dataType;
     private final ByteBuffer raw;
     private final float[] floatData;
+    private final long[] int64Data;
     private final boolean external;
     private final String file;
 
-    OnnxTensor(String name, long[] shape, int dataType, ByteBuffer raw, float[] floatData, boolean external,
-               String file) {
+    OnnxTensor(String name, long[] shape, int dataType, ByteBuffer raw, float[] floatData, long[] int64Data,
+               boolean external, String file) {
         this.name = name;
         this.shape = shape.clone();
         this.dataType = dataType;
         this.raw = raw;
         this.floatData = floatData;
+        this.int64Data = int64Data;
         this.external = external;
         this.file = file;
     }
@@ -53,11 +55,7 @@ public final class OnnxTensor {
 
     /** The numbers, row-major as ONNX stores them; only float32 tensors whose data lies inside the file. */
     public float[] floats() {
-        if (external) {
-            throw new IllegalArgumentException("initializer " + name + " of " + file + " keeps its numbers in an external"
-                    + " data file; the kit reads self-contained ONNX files only (save the model with"
-                    + " save_as_external_data=False)");
-        }
+        requireInFile();
         if (dataType != FLOAT) {
             throw new IllegalArgumentException("initializer " + name + " of " + file + " holds " + typeName(dataType)
                     + " numbers, not float32");
@@ -78,6 +76,34 @@ public final class OnnxTensor {
                     + Arrays.toString(shape) + " but " + (floatData == null ? 0 : floatData.length) + " numbers");
         }
         return values;
+    }
+
+    /** The numbers of an int64 tensor (e.g. the target shape of a Reshape). */
+    public long[] longs() {
+        requireInFile();
+        if (dataType != INT64) {
+            throw new IllegalArgumentException("initializer " + name + " of " + file + " holds " + typeName(dataType)
+                    + " numbers, not int64");
+        }
+        int n = Math.toIntExact(size());
+        if (raw != null && raw.remaining() == 8L * n) {
+            long[] values = new long[n];
+            raw.duplicate().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values);
+            return values;
+        }
+        if (int64Data != null && int64Data.length == n) {
+            return int64Data.clone();
+        }
+        throw new IllegalArgumentException("initializer " + name + " of " + file + " has shape " + Arrays.toString(shape)
+                + " (" + n + " numbers) but its data does not hold as many");
+    }
+
+    private void requireInFile() {
+        if (external) {
+            throw new IllegalArgumentException("initializer " + name + " of " + file + " keeps its numbers in an external"
+                    + " data file; the kit reads self-contained ONNX files only (save the model with"
+                    + " save_as_external_data=False)");
+        }
     }
 
     /** A matrix stored [rows, columns] returned as [columns, rows] (ONNX MatMul weights to a Linear layer's layout). */

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.tlkit.nn.Network;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,6 +48,12 @@ class OnnxModelTest {
 
         Proto message(int field, Proto value) {
             return bytes(field, value.toBytes());
+        }
+
+        Proto fixed32(int field, float value) {
+            key(field, 5);
+            out.writeBytes(floats(value));
+            return this;
         }
 
         private void key(int field, int wireType) {
@@ -122,6 +133,86 @@ class OnnxModelTest {
         assertArrayEquals(new float[] {0.5f, -0.5f, 0}, model.initializer("encoder.layer.0.attention.self.query.bias")
                 .floats(), "float_data as well as raw_data");
         assertEquals(9, model.floatParameters(), "int64 tensors are not parameters");
+    }
+
+    private static Proto ints(String name, long... values) {
+        Proto attribute = new Proto().string(1, name);
+        for (long v : values) {
+            attribute.varint(8, v);
+        }
+        return attribute;
+    }
+
+    private static byte[] longs(long... values) {
+        ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            b.putLong(v);
+        }
+        return b.array();
+    }
+
+    /**
+     * A CNN as tf2onnx writes one: input (1, 4, 4, 1) reshaped to (1, 1, 4, 4), a 3x3 convolution of two filters
+     * padded by one, LeakyRelu(0.2), a floor of -0.4 and a 2x2 max-pool.
+     */
+    private static OnnxModel convChain() {
+        float[] w = {1, 0, 0, 0, 1, 0, 0, 0, 1, -1, -1, -1, 0, 0, 0, 0, 0, 0};
+        Proto graph = new Proto()
+                .message(1, new Proto().string(1, "x").string(1, "shape").string(2, "r").string(3, "reshape").string(4, "Reshape"))
+                .message(1, new Proto().string(1, "r").string(1, "w").string(1, "b").string(2, "c").string(3, "conv")
+                        .string(4, "Conv").message(5, ints("kernel_shape", 3, 3)).message(5, ints("pads", 1, 1, 1, 1))
+                        .message(5, new Proto().string(1, "auto_pad").string(4, "NOTSET")))
+                .message(1, new Proto().string(1, "c").string(2, "l").string(3, "leaky").string(4, "LeakyRelu")
+                        .message(5, new Proto().string(1, "alpha").fixed32(2, 0.2f)))
+                .message(1, new Proto().string(1, "l").string(1, "floor").string(2, "m").string(3, "max").string(4, "Max"))
+                .message(1, new Proto().string(1, "m").string(2, "p").string(3, "pool").string(4, "MaxPool")
+                        .message(5, ints("kernel_shape", 2, 2)).message(5, ints("strides", 2, 2)))
+                .message(5, tensor("shape", 7, new long[] {4}, longs(-1, 1, 4, 4)))
+                .message(5, tensor("w", 1, new long[] {2, 1, 3, 3}, floats(w)))
+                .message(5, tensor("b", 1, new long[] {2}, floats(0.5f, 0)))
+                .message(5, tensor("floor", 1, new long[] {1}, floats(-0.4f)));
+        return parse(new Proto().varint(1, 7).string(2, "tf2onnx").message(7, graph).toBytes());
+    }
+
+    @Test
+    void readsNodeAttributesAndInt64Tensors() {
+        OnnxModel model = convChain();
+        OnnxModel.Node conv = model.nodes().get(1);
+        assertArrayEquals(new long[] {3, 3}, conv.ints("kernel_shape"));
+        assertArrayEquals(new long[] {1, 1, 1, 1}, conv.ints("pads", 0, 0, 0, 0));
+        assertArrayEquals(new long[] {1, 1}, conv.ints("strides", 1, 1), "absent: the default");
+        assertEquals("NOTSET", conv.stringAttribute("auto_pad", "VALID"));
+        assertEquals(0.2f, model.nodes().get(2).floatAttribute("alpha", 0.01f));
+        assertArrayEquals(new long[] {-1, 1, 4, 4}, model.initializer("shape").longs());
+        assertThrows(IllegalArgumentException.class, () -> model.initializer("w").longs());
+    }
+
+    /** The chain rebuilt in DJL computes what the ONNX operators define, worked out by hand here. */
+    @Test
+    void rebuildsAConvolutionChainInDjl() {
+        OnnxConvChain chain = OnnxConvChain.of(convChain());
+        assertEquals(List.of("block 1 (1 conv)"), chain.stages().stageNames(), "one stage, ending at the pool");
+        float[] image = new float[16];
+        for (int i = 0; i < 16; i++) {
+            image[i] = i - 8;   // rows -8..-5, -4..-1, 0..3, 4..7
+        }
+        try (Network network = Network.of("chain", chain.stages(), new Shape(4, 4, 1), 0)) {
+            chain.loadWeights();
+            try (NDManager manager = network.manager().newSubManager()) {
+                float[] out = chain.stages().forward(new ParameterStore(manager, false),
+                        new NDList(manager.create(image, new Shape(1, 4, 4, 1))), false).singletonOrThrow().toFloatArray();
+                // filter 0 is the diagonal sum + 0.5, filter 1 minus the row above; then leaky, floor, 2x2 max
+                assertArrayEquals(new float[] {-0.4f, -0.4f, 5.5f, 9.5f, 21, 18, 9, 6}, out, 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void refusesWhatItCannotRebuild() {
+        Proto graph = new Proto().message(1, node("/softmax", "Softmax", "x"));
+        OnnxModel model = parse(new Proto().varint(1, 7).message(7, graph).toBytes());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxConvChain.of(model));
+        assertTrue(e.getMessage().contains("does not rebuild Softmax"), e.getMessage());
     }
 
     @Test
