@@ -15,7 +15,7 @@ import java.util.Random;
  */
 record MelWindowExamples(ClipSet clips, LogMelFeatures logMel, int windows) implements Examples {
     /** Clips per inference batch: each is nine windows, and a window's activations take a few megabytes. */
-    static final int BATCH = 8;
+    static final int BATCH = 4;
 
     @Override
     public int size() {

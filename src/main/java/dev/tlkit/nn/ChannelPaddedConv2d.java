@@ -1,8 +1,8 @@
 package dev.tlkit.nn;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -61,22 +61,29 @@ public final class ChannelPaddedConv2d extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        Device device = x.getDevice();
-        NDArray w = store.getValue(weight, device, training);
-        NDArray b = store.getValue(bias, device, training);
+        NDManager batch = x.getManager();
+        NDArray w = store.getValue(weight, x.getDevice(), training);
+        NDArray b = store.getValue(bias, x.getDevice(), training);
         long in = roundUp(inChannels);
         long out = roundUp(filters);
         Shape s = x.getShape();
+        // every array made here belongs to the input's manager (the batch's), not to the parameters' (the network's
+        // for its lifetime): an op's result joins its first operand's manager, so the padded weights are moved
         if (in > inChannels) {
-            x = x.concat(x.getManager().zeros(new Shape(s.get(0), in - inChannels, s.get(2), s.get(3))), 1);
-            w = w.concat(w.getManager().zeros(new Shape(filters, in - inChannels).addAll(kernel)), 1);
+            x = x.concat(batch.zeros(new Shape(s.get(0), in - inChannels, s.get(2), s.get(3))), 1);
+            w = inBatch(w.concat(batch.zeros(new Shape(filters, in - inChannels).addAll(kernel)), 1), batch);
         }
         if (out > filters) {
-            w = w.concat(w.getManager().zeros(new Shape(out - filters, in).addAll(kernel)), 0);
-            b = b.concat(b.getManager().zeros(new Shape(out - filters)), 0);
+            w = inBatch(w.concat(batch.zeros(new Shape(out - filters, in).addAll(kernel)), 0), batch);
+            b = inBatch(b.concat(batch.zeros(new Shape(out - filters)), 0), batch);
         }
         NDArray y = Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
         return new NDList(out > filters ? y.get(":, 0:" + filters) : y);
+    }
+
+    private static NDArray inBatch(NDArray array, NDManager batch) {
+        array.attach(batch);
+        return array;
     }
 
     @Override
