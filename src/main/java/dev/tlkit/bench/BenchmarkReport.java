@@ -87,6 +87,7 @@ public final class BenchmarkReport {
                 t.trainingVsTorch()));
         row(md, r.speech().synthesis(), r.speech().clips() + " clips, eSpeak NG and flite, 4 at a time, resampled by sox");
         row(md, r.speech().embedding(), "mel front end + embedding on OnnxRuntime, 9 windows per clip, 240 clips");
+        row(md, r.speech().rebuilt(), "the same clips: mel front end on OnnxRuntime, the embedding as a DJL network (PyTorch)");
         row(md, r.kernelStart().cold(), "empty DJL cache: libtorch unpacked from the Maven jar first");
         row(md, r.kernelStart().warm(), "Jupyter starts the kernel, then runs one tensor operation");
         row(md, r.kernelStart().warmReady(), "until the kernel answers Jupyter");

@@ -93,7 +93,8 @@ public final class Benchmarks {
 
         say("lesson 8's speech: synthesising its clips the first time, and the speech embedding");
         SpeechThroughput.Result speech = SpeechThroughput.measure(options.out().resolve("speech"), options.repeats());
-        say(speech.synthesis().describe() + " for " + speech.clips() + " clips; " + speech.embedding().describe());
+        say(speech.synthesis().describe() + " for " + speech.clips() + " clips; " + speech.embedding().describe() + "; "
+                + speech.rebuilt().describe());
 
         say("kernel start to the first tensor operation");
         KernelStart.Result start = KernelStart.measure(options.projectDir(), options.quick() ? 2 : 3);

@@ -29,7 +29,7 @@ class BenchmarkIT {
                 results.cachedEpoch(), results.mobileNet().djl(), results.mobileNet().tfjs(), results.encoderBatch1(), results.encoderBatch32(), results.transformer().djlForward(),
                 results.transformer().onnxForward(), results.transformer().torchForward(), results.transformer().djlTop2(),
                 results.transformer().djlAll6(), results.transformer().torchTop2(), results.transformer().torchAll6(),
-                results.kernelStart().cold(),
+                results.speech().embedding(), results.speech().rebuilt(), results.kernelStart().cold(),
                 results.kernelStart().warm()}) {
             assertTrue(m.min() > 0 && Double.isFinite(m.max()), m.name() + ": " + m.samples());
         }
