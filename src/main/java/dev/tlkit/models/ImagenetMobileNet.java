@@ -31,9 +31,6 @@ import dev.tlkit.viz.Showable;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -317,19 +314,8 @@ public final class ImagenetMobileNet implements ImageBackbone, SplitTunable<Imag
 
     /** One row per block: its output shape for a 28x28 image, parameter count and whether it is trainable. */
     public Table stageTable() {
-        Table table = Table.create(name() + ": blocks", StringColumn.create("block"), StringColumn.create("output shape"),
-                LongColumn.create("parameters"), BooleanColumn.create("trainable"));
-        Shape[] shape = preprocess.getOutputShapes(new Shape[] {new Shape(1).addAll(IMAGE)});
-        StagedBackbone stages = keras.stages();
-        for (int i = 0; i < stages.stageCount(); i++) {
-            shape = stages.stage(i).getOutputShapes(shape);
-            table.stringColumn("block").append(stages.stageNames().get(i));
-            table.stringColumn("output shape").append(shape[0].slice(1).toString());
-            table.longColumn("parameters").append(stages.stage(i).getParameters().values().stream()
-                    .filter(StagedBackbone::isLearnable).mapToLong(p -> p.getShape().size()).sum());
-            table.booleanColumn("trainable").append(!stages.isFrozen(i));
-        }
-        return table;
+        return StageTables.of(name() + ": blocks", "block", keras.stages(),
+                preprocess.getOutputShapes(new Shape[] {new Shape(1).addAll(IMAGE)}));
     }
 
     @Override

@@ -18,9 +18,6 @@ import dev.tlkit.nn.onnx.OnnxConvChain;
 import dev.tlkit.nn.onnx.OnnxModel;
 import dev.tlkit.viz.Showable;
 import java.util.List;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -161,18 +158,7 @@ public final class SpeechEmbeddingNet implements SplitTunable<ClipSet>, Showable
 
     /** One row per block: its output shape for one window, parameters and whether it is trainable. */
     public Table blockTable() {
-        Table table = Table.create(NAME + ": blocks", StringColumn.create("block"), StringColumn.create("output shape"),
-                LongColumn.create("parameters"), BooleanColumn.create("trainable"));
-        Shape[] shape = {new Shape(1).addAll(EXAMPLE.slice(1))};
-        for (int i = 0; i < blockCount(); i++) {
-            shape = block(i).getOutputShapes(shape);
-            table.stringColumn("block").append(blockNames().get(i));
-            table.stringColumn("output shape").append(shape[0].slice(1).toString());
-            table.longColumn("parameters").append(block(i).getParameters().values().stream()
-                    .filter(StagedBackbone::isLearnable).mapToLong(p -> p.getShape().size()).sum());
-            table.booleanColumn("trainable").append(!stages().isFrozen(i));
-        }
-        return table;
+        return StageTables.of(NAME + ": blocks", "block", stages(), new Shape[] {new Shape(1).addAll(EXAMPLE.slice(1))});
     }
 
     @Override

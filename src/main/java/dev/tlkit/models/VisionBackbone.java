@@ -30,9 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -205,18 +202,7 @@ public final class VisionBackbone implements ImageBackbone, SplitTunable<ImageSe
 
     /** One row per stage: its output shape, parameter count and whether it is trainable. */
     public Table stageTable() {
-        Table table = Table.create(name() + ": stages", StringColumn.create("stage"), StringColumn.create("output shape"),
-                LongColumn.create("parameters"), BooleanColumn.create("trainable"));
-        Shape[] shape = {new Shape(1).addAll(IMAGE)};
-        for (int i = 0; i < stages.stageCount(); i++) {
-            Block stage = stages.stage(i);
-            shape = stage.getOutputShapes(shape);
-            table.stringColumn("stage").append(stages.stageNames().get(i));
-            table.stringColumn("output shape").append(shape[0].slice(1).toString());
-            table.longColumn("parameters").append(parameters(stage));
-            table.booleanColumn("trainable").append(!stages.isFrozen(i));
-        }
-        return table;
+        return StageTables.of(name() + ": stages", "stage", stages, new Shape[] {new Shape(1).addAll(IMAGE)});
     }
 
     /** Learnable parameters of a block (batch-norm running statistics are not counted). */
