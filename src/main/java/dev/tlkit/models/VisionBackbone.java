@@ -205,12 +205,6 @@ public final class VisionBackbone implements ImageBackbone, SplitTunable<ImageSe
         return StageTables.of(name() + ": stages", "stage", stages, new Shape[] {new Shape(1).addAll(IMAGE)});
     }
 
-    /** Learnable parameters of a block (batch-norm running statistics are not counted). */
-    static long parameters(Block block) {
-        return block.getParameters().values().stream().filter(StagedBackbone::isLearnable)
-                .mapToLong(p -> p.getShape().size()).sum();
-    }
-
     /** Runs the backbone once over {@code images} (inference mode, one sub-manager per batch). */
     @Override
     public FeatureSet features(ImageSet images) {

@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * A 2-d convolution (stride 1 or more, symmetric padding, bias) that runs libtorch's convolution on channel counts
+ * A 2-d convolution (stride 1 or more, symmetric padding, with or without bias) that runs libtorch's convolution on channel counts
  * rounded up to a multiple of {@value #MULTIPLE}: the input gets zero channels, the weight zero rows and columns,
  * and the output is cut back, so it computes exactly what {@link Conv2d} would, and trains the same parameters.
  * Why: the oneDNN kernels inside libtorch 2.7.1 returned wrong float32 results on AVX-512 CPUs for some channel
@@ -29,9 +29,10 @@ public final class ChannelPaddedConv2d extends AbstractBlock {
     private final int inChannels;
     private final int filters;
     private final Parameter weight;
+    /** Null when the convolution has no bias. */
     private final Parameter bias;
 
-    public ChannelPaddedConv2d(int inChannels, int filters, Shape kernel, Shape stride, Shape padding) {
+    public ChannelPaddedConv2d(int inChannels, int filters, Shape kernel, Shape stride, Shape padding, boolean bias) {
         super(VERSION);
         this.kernel = kernel;
         this.stride = stride;
@@ -40,8 +41,8 @@ public final class ChannelPaddedConv2d extends AbstractBlock {
         this.filters = filters;
         this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(filters, inChannels).addAll(kernel)).build());
-        this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(filters)).build());
+        this.bias = bias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(filters)).build()) : null;
     }
 
     /** True when a convolution of these channel counts should be padded: more than 16 and not a multiple of 16. */
@@ -63,7 +64,7 @@ public final class ChannelPaddedConv2d extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDManager batch = x.getManager();
         NDArray w = store.getValue(weight, x.getDevice(), training);
-        NDArray b = store.getValue(bias, x.getDevice(), training);
+        NDArray b = bias == null ? null : store.getValue(bias, x.getDevice(), training);
         long in = roundUp(inChannels);
         long out = roundUp(filters);
         Shape s = x.getShape();
@@ -75,7 +76,7 @@ public final class ChannelPaddedConv2d extends AbstractBlock {
         }
         if (out > filters) {
             w = inBatch(w.concat(batch.zeros(new Shape(out - filters, in).addAll(kernel)), 0), batch);
-            b = inBatch(b.concat(batch.zeros(new Shape(out - filters)), 0), batch);
+            b = b == null ? null : inBatch(b.concat(batch.zeros(new Shape(out - filters)), 0), batch);
         }
         NDArray y = Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
         return new NDList(out > filters ? y.get(":, 0:" + filters) : y);

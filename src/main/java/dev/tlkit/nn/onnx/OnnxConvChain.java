@@ -46,7 +46,7 @@ public final class OnnxConvChain {
         SequentialBlock stage = new SequentialBlock();
         int convs = 0;
         for (OnnxModel.Node node : model.nodes()) {
-            List<String> data = node.inputs().stream().filter(i -> !model.initializerNames().contains(i)).toList();
+            List<String> data = node.inputs().stream().filter(i -> !model.hasInitializer(i)).toList();
             if (data.size() != 1 || (previous != null && !data.get(0).equals(previous))) {
                 throw unsupported(node, "it does not read the previous node's output alone: the kit rebuilds chains only");
             }
@@ -90,12 +90,13 @@ public final class OnnxConvChain {
         long[] weight = model.initializer(node.inputs().get(1)).shape();
         Shape kernel = new Shape(weight[2], weight[3]);
         Shape strides = shape(node.ints("strides", 1, 1));
+        Shape padding = symmetricPadding(node);
         boolean bias = node.inputs().size() > 2;
-        if (bias && ChannelPaddedConv2d.needed(weight[1], weight[0])) {
-            return new ChannelPaddedConv2d((int) weight[1], (int) weight[0], kernel, strides, symmetricPadding(node));
+        if (ChannelPaddedConv2d.needed(weight[1], weight[0])) {
+            return new ChannelPaddedConv2d((int) weight[1], (int) weight[0], kernel, strides, padding, bias);
         }
         return Conv2d.builder().setKernelShape(kernel).setFilters((int) weight[0]).optStride(strides)
-                .optPadding(symmetricPadding(node)).optBias(bias).build();
+                .optPadding(padding).optBias(bias).build();
     }
 
     /** ONNX pads are [top, left, bottom, right]; DJL pads both sides alike. */
@@ -112,7 +113,7 @@ public final class OnnxConvChain {
     }
 
     private float scalar(OnnxModel.Node node) {
-        OnnxTensor constant = node.inputs().stream().filter(model.initializerNames()::contains).findFirst()
+        OnnxTensor constant = node.inputs().stream().filter(model::hasInitializer).findFirst()
                 .map(model::initializer).orElseThrow(() -> unsupported(node, "it has no constant operand"));
         float[] values = constant.floats();
         if (values.length != 1) {

@@ -215,6 +215,11 @@ public final class OnnxModel {
         return nodes;
     }
 
+    /** Whether {@code name} is an initializer (a weight or constant) rather than a value the graph computes. */
+    public boolean hasInitializer(String name) {
+        return initializers.containsKey(name);
+    }
+
     /** The initializers' names, in the file's order. */
     public List<String> initializerNames() {
         return List.copyOf(initializers.keySet());
